@@ -1,0 +1,75 @@
+import { IANAZone } from "luxon";
+import { isIP } from "node:net";
+import { z } from "zod";
+
+const userId = z
+  .string()
+  .regex(/^@[a-z0-9._=\-/+]+:[a-zA-Z0-9.-]+(:\d+)?$/, "identifiant Matrix attendu, par exemple @camille:exemple.fr");
+const roomId = z
+  .string()
+  .regex(/^![^:\s]+:[a-zA-Z0-9.-]+(:\d+)?$/, "identifiant de salon attendu, par exemple !AbCdEf:exemple.fr");
+const serverName = z
+  .string()
+  .regex(/^[a-zA-Z0-9.-]+(:\d+)?$/, "nom de serveur attendu, par exemple exemple.fr");
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: "adresse http:// ou https:// attendue" })
+  .transform((url) => url.replace(/\/+$/, ""));
+const timeZone = z.string().refine((zone) => IANAZone.isValidZone(zone), {
+  error: "fuseau horaire IANA attendu, par exemple Europe/Paris",
+});
+export const languages = ["fr", "en"] as const;
+export const logLevels = ["error", "warn", "info", "debug", "trace"] as const;
+
+/** config.json as the administrator writes it. Every key is documented in README.md. */
+export const configSchema = z.strictObject({
+  homeserverUrl: httpUrl,
+  userId,
+  accessToken: z.string().min(1).optional(),
+  accessTokenFile: z.string().min(1).optional(),
+  allowedServers: z.array(serverName).min(1, "au moins un serveur autorisé à inviter Minou"),
+  admins: z.array(userId).default([]),
+  staff: z.array(userId).default([]),
+  staffRoom: roomId.optional(),
+  commandPrefix: z
+    .string()
+    .regex(/^[^\s\p{L}\p{N}]{1,3}$/u, "1 à 3 signes, sans lettre ni espace, par exemple !")
+    .default("!"),
+  names: z.array(z.string().min(2).max(40)).default(["Minou"]),
+  defaultLanguage: z.enum(languages).default("fr"),
+  timeZone: timeZone.default("Europe/Paris"),
+  dataDirectory: z.string().min(1).default("data"),
+  http: z
+    .strictObject({
+      bind: z
+        .string()
+        .refine((address) => isIP(address) !== 0 || address === "localhost", { error: "adresse IP attendue" })
+        .default("127.0.0.1"),
+      port: z.number().int().min(0).max(65535).default(8080),
+      publicBaseUrl: httpUrl.default("http://127.0.0.1:8080"),
+    })
+    .prefault({}),
+  logLevel: z.enum(logLevels).default("info"),
+  floodGuard: z
+    .strictObject({
+      maxCommands: z.number().int().min(1).default(8),
+      perSeconds: z.number().int().min(1).default(30),
+      muteSeconds: z.number().int().min(1).default(60),
+    })
+    .prefault({}),
+  centre: z
+    .strictObject({
+      name: z.string().min(1).default("le centre social"),
+      contact: z.string().min(1).optional(),
+      sourceCodeUrl: httpUrl.optional(),
+    })
+    .prefault({}),
+  retention: z
+    .strictObject({
+      handledEventsDays: z.number().int().min(1).default(30),
+    })
+    .prefault({}),
+});
+
+export type ConfigFile = z.output<typeof configSchema>;
+export type Language = (typeof languages)[number];
+export type LogLevel = (typeof logLevels)[number];

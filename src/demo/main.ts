@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync, createWriteStream } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { RoomEvent, type MatrixEvent, type Room } from "matrix-js-sdk";
+import { validateConfig } from "../config/load.ts";
+import { createLogger } from "../log.ts";
+import { Minou } from "../minou.ts";
+import { TestHomeserver } from "../../tests/homeserver/index.ts";
+import { Member } from "../../tests/support/member.ts";
+import { waitFor } from "../../tests/support/wait.ts";
+
+/**
+ * `npm run demo`: a homeserver, Minou and a chat in the terminal, with nothing to install.
+ * The embedded homeserver is the one the tests use (tests/homeserver); Minou is the real one.
+ */
+async function demo(): Promise<void> {
+  const interactive = process.stdin.isTTY === true;
+  const dataDirectory = mkdtempSync(join(tmpdir(), "minou-demo-"));
+  const homeserver = await TestHomeserver.start({ serverName: "centre-demo.fr" });
+  const bot = await homeserver.registerUser("minou");
+  const file = validateConfig({
+    homeserverUrl: homeserver.url,
+    userId: bot.userId,
+    allowedServers: [homeserver.serverName],
+    dataDirectory,
+    http: { port: 0 },
+    centre: { name: "Centre social de démonstration" },
+  });
+  const { accessToken: _token, accessTokenFile: _file, ...settings } = file;
+  const logFile = join(dataDirectory, "minou.log");
+  const logStream = createWriteStream(logFile);
+  const minou = new Minou({
+    config: { ...settings, dataDirectory, accessTokenFile: join(dataDirectory, "access-token") },
+    accessToken: bot.accessToken,
+    log: createLogger("info", (line) => logStream.write(`${line}\n`)),
+    syncTimeoutMs: 5_000,
+  });
+  await minou.start();
+  await minou.ready;
+
+  const camille = await Member.connect(homeserver, "camille");
+  const roomId = await camille.createRoom({ name: "Les Jardins partagés", invite: [bot.userId] });
+  await waitFor(() => homeserver.stateContent(roomId, "m.room.member", bot.userId)?.["membership"] === "join", "Minou to join");
+
+  console.log(`
+  Démo de Minou — salon « Les Jardins partagés », vous êtes ${camille.userId}.
+  Tapez une commande, par exemple !aide, !minou ou « Minou : aide ». /quitter pour sortir.
+  (Journal de Minou : ${logFile})
+`);
+
+  let waiting: ((event: MatrixEvent) => void) | undefined;
+  camille.client.on(RoomEvent.Timeline, (event: MatrixEvent, room: Room | undefined) => {
+    if (room?.roomId !== roomId || event.getSender() !== bot.userId || event.getType() !== "m.room.message") return;
+    const body = String(event.getContent()["body"] ?? "");
+    console.log(`\nMinou :\n${body.replace(/^/gm, "  ")}\n`);
+    waiting?.(event);
+  });
+
+  const lines = createInterface({ input: process.stdin, output: process.stdout, prompt: "vous > ", terminal: interactive });
+  const stop = async (): Promise<void> => {
+    lines.close();
+    camille.stop();
+    await minou.stop();
+    await homeserver.close();
+    logStream.end();
+    rmSync(dataDirectory, { recursive: true, force: true });
+  };
+  lines.prompt();
+  for await (const line of lines) {
+    const text = line.trim();
+    if (text === "/quitter" || text === "/quit") break;
+    if (text !== "") {
+      const answered = new Promise<MatrixEvent | undefined>((resolve) => {
+        waiting = resolve;
+        setTimeout(() => resolve(undefined), 5_000);
+      });
+      await camille.say(roomId, text);
+      // Piped input: wait for Minou before the next line, so the conversation reads in order.
+      if (!interactive) await answered;
+    }
+    lines.prompt();
+  }
+  await stop();
+  process.exit(0);
+}
+
+await demo();

@@ -1,0 +1,144 @@
+import type { Language, Localized } from "../i18n/language.ts";
+import type { Markdown } from "../render/markdown.ts";
+import type { Stores } from "../../storage/index.ts";
+import type { CommandRegistry } from "./registry.ts";
+
+/** Who may use a command. Each level includes the ones before it. */
+export const permissionLevels = ["member", "moderator", "staff", "admin"] as const;
+export type PermissionLevel = (typeof permissionLevels)[number];
+
+export function allows(level: PermissionLevel, required: PermissionLevel): boolean {
+  return permissionLevels.indexOf(level) >= permissionLevels.indexOf(required);
+}
+
+/** Features group the commands in the help. */
+export type CommandGroup = "general" | "agenda" | "polls" | "documents" | "trainings" | "onboarding" | "staff";
+
+interface ArgBase {
+  /** The key in the parsed arguments object. */
+  readonly name: string;
+  /** How the help shows the argument: `<commande>`, `<command>`. */
+  readonly label: Localized;
+  readonly optional?: boolean;
+}
+/** One word, or one "quoted phrase". */
+export interface WordArg extends ArgBase {
+  readonly kind: "word";
+}
+/** Everything left on the line, as typed (line breaks kept). Must be the last argument. */
+export interface TextArg extends ArgBase {
+  readonly kind: "text";
+}
+export interface IntegerArg extends ArgBase {
+  readonly kind: "integer";
+  readonly min?: number;
+  readonly max?: number;
+}
+/** One of a fixed set of words, matched without regard to accents or case. */
+export interface ChoiceArg extends ArgBase {
+  readonly kind: "choice";
+  readonly choices: readonly string[];
+}
+export type ArgSpec = WordArg | TextArg | IntegerArg | ChoiceArg;
+
+/** A `clé:valeur` option, e.g. `places:10` or `lieu:"Salle 2"`. */
+export type OptionSpec = (WordArg | IntegerArg | ChoiceArg) & {
+  /** Accepted keys, e.g. ["places", "seats"]. */
+  readonly keys: readonly string[];
+};
+
+type ValueOf<S> = S extends { readonly kind: "integer" }
+  ? number
+  : S extends { readonly kind: "choice"; readonly choices: readonly (infer C)[] }
+    ? C
+    : string;
+type Value<S> = S extends { readonly optional: true } ? ValueOf<S> | undefined : ValueOf<S>;
+
+export type ArgsOf<A extends readonly ArgSpec[], O extends readonly OptionSpec[]> = {
+  readonly [S in A[number] as S["name"]]: Value<S>;
+} & { readonly [S in O[number] as S["name"]]: ValueOf<S> | undefined };
+
+/** The room a command was typed in, with the centre's defaults already applied. */
+export interface RoomView {
+  readonly roomId: string;
+  readonly name: string | null;
+  readonly language: Language;
+  readonly timeZone: string;
+}
+
+export interface Sender {
+  readonly userId: string;
+  readonly level: PermissionLevel;
+  /** The sender's power level in this room (m.room.power_levels). */
+  readonly powerLevel: number;
+}
+
+export interface AboutMinou {
+  readonly version: string;
+  readonly startedAt: number;
+  readonly centreName: string;
+  readonly contact?: string;
+  readonly sourceCodeUrl?: string;
+}
+
+/** What a command may use: no Matrix client, no config beyond what it needs, a fixed clock in tests. */
+export interface CommandContext {
+  /** The moment the command was sent (ms since the epoch). */
+  readonly now: number;
+  readonly language: Language;
+  readonly room: RoomView;
+  readonly sender: Sender;
+  readonly stores: Stores;
+  readonly commands: CommandRegistry;
+  readonly prefix: string;
+  readonly about: AboutMinou;
+}
+
+/** Expected outcomes are values; bugs are exceptions (the dispatcher apologises and logs them). */
+export type CommandResult =
+  | { readonly kind: "reply"; readonly text: Markdown; readonly mentions?: readonly string[] }
+  | { readonly kind: "refusal"; readonly text: Markdown };
+
+export function reply(text: Markdown, mentions?: readonly string[]): CommandResult {
+  return mentions === undefined ? { kind: "reply", text } : { kind: "reply", text, mentions };
+}
+
+export function refuse(text: Markdown): CommandResult {
+  return { kind: "refusal", text };
+}
+
+export interface CommandDescriptor<A extends readonly ArgSpec[], O extends readonly OptionSpec[]> {
+  /** Names in each language; the first French name is the canonical one. May hold spaces ("agenda ajouter"). */
+  readonly names: Localized<readonly string[]>;
+  readonly group: CommandGroup;
+  readonly summary: Localized;
+  /** Optional longer explanation and examples for `!aide <commande>` (Markdown, trusted). */
+  readonly details?: Localized;
+  readonly args: A;
+  readonly options?: O;
+  readonly permission: PermissionLevel;
+  /** Runs inside the transaction that marks the command handled; must not do I/O beyond the stores. */
+  readonly execute: (context: CommandContext, args: ArgsOf<A, O>) => CommandResult;
+}
+
+/** A command as the registry holds it, its argument types erased. */
+export interface Command {
+  readonly names: Localized<readonly string[]>;
+  readonly group: CommandGroup;
+  readonly summary: Localized;
+  readonly details?: Localized;
+  readonly args: readonly ArgSpec[];
+  readonly options: readonly OptionSpec[];
+  readonly permission: PermissionLevel;
+  readonly execute: (context: CommandContext, args: Readonly<Record<string, string | number | undefined>>) => CommandResult;
+}
+
+export function defineCommand<const A extends readonly ArgSpec[], const O extends readonly OptionSpec[] = []>(
+  descriptor: CommandDescriptor<A, O>,
+): Command {
+  return {
+    ...descriptor,
+    options: descriptor.options ?? [],
+    execute: descriptor.execute as Command["execute"],
+  };
+}

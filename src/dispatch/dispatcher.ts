@@ -1,0 +1,179 @@
+import { createHash } from "node:crypto";
+import type { Stores } from "../../storage/index.ts";
+import type { InboundEvent, MatrixEvent } from "../../storage/inbound-events-store.ts";
+import type { Language } from "../i18n/language.ts";
+import { messagesFor } from "../i18n/runtime-messages.ts";
+import type { Logger } from "../log.ts";
+import { MODERATOR_POWER_LEVEL, userPowerLevel } from "../matrix/power-levels.ts";
+import { noticeContent } from "../matrix/reply-content.ts";
+import { txnIdFor } from "../matrix/txn-id.ts";
+import type { Effect, InboundHandler } from "../pipeline/inbound-processor.ts";
+import type { RoomStateCache } from "../pipeline/room-state.ts";
+import type { Markdown } from "../render/markdown.ts";
+import { renderMessage } from "../render/render-message.ts";
+import { allows, type AboutMinou, type CommandContext, type CommandResult, type PermissionLevel, type RoomView } from "./command.ts";
+import { FloodGuard, type FloodGuardSettings } from "./flood-guard.ts";
+import { usageOf } from "./help.ts";
+import { parseArgs, type ArgProblem } from "./parse-args.ts";
+import { recognizeCommand } from "./recognize.ts";
+import { CommandRegistry } from "./registry.ts";
+import { tokenize } from "./tokenize.ts";
+
+export interface DispatcherSettings {
+  readonly botUserId: string;
+  readonly prefix: string;
+  readonly names: readonly string[];
+  readonly admins: readonly string[];
+  readonly staff: readonly string[];
+  readonly defaultLanguage: Language;
+  readonly defaultTimeZone: string;
+  readonly floodGuard: FloodGuardSettings;
+}
+
+/** The permission level of a member: configured admins and staff, else the room's power level. */
+export function permissionLevelOf(userId: string, powerLevel: number, settings: Pick<DispatcherSettings, "admins" | "staff">): PermissionLevel {
+  if (settings.admins.includes(userId)) return "admin";
+  if (settings.staff.includes(userId)) return "staff";
+  return powerLevel >= MODERATOR_POWER_LEVEL ? "moderator" : "member";
+}
+
+/**
+ * Turns a message addressed to Minou into one answer: finds the command, checks who may use it
+ * (the only place permissions are checked), reads its arguments, runs it, and queues the reply
+ * in the transaction that marks the message handled.
+ */
+export class Dispatcher implements InboundHandler {
+  readonly eventTypes = ["m.room.message"] as const;
+  private readonly floodGuard: FloodGuard;
+
+  constructor(
+    private readonly registry: CommandRegistry,
+    private readonly stores: Stores,
+    private readonly roomState: RoomStateCache,
+    private readonly settings: DispatcherSettings,
+    private readonly about: AboutMinou,
+    private readonly log: Logger,
+    private readonly now: () => number,
+  ) {
+    this.floodGuard = new FloodGuard(settings.floodGuard);
+  }
+
+  async prepare(item: InboundEvent): Promise<Effect | undefined> {
+    const { event } = item;
+    if (event.sender === this.settings.botUserId || isEdit(event)) return undefined;
+    const line = recognizeCommand(event.content, {
+      prefix: this.settings.prefix,
+      names: this.settings.names,
+      botUserId: this.settings.botUserId,
+    });
+    if (line === undefined) return undefined;
+    const powerLevel = userPowerLevel(await this.roomState.powerLevels(item.roomId), event.sender);
+    return () => this.commit(item, line, powerLevel);
+  }
+
+  private commit(item: InboundEvent, line: string, powerLevel: number): string {
+    const { event, roomId } = item;
+    const room = this.roomView(roomId);
+    const messages = messagesFor(room.language);
+    const respond = (text: Markdown, outcome: string, mentions?: readonly string[]): string => {
+      this.enqueueReply(event, roomId, text, line, mentions);
+      return outcome;
+    };
+
+    const flood = this.floodGuard.check(event.sender, event.origin_server_ts);
+    if (flood === "ignore") return "flood-ignored";
+    if (flood === "warn") return respond(messages.floodWarning(this.settings.floodGuard.muteSeconds), "flood-warned");
+
+    const tokens = tokenize(line);
+    const words = tokens.map((token) => token.text);
+    const match = this.registry.match(words);
+    if (match === undefined) {
+      const typed = words[0] ?? line;
+      return respond(messages.unknownCommand(typed, this.registry.suggest(words, room.language), this.settings.prefix), "unknown");
+    }
+    const { command } = match;
+    const level = permissionLevelOf(event.sender, powerLevel, this.settings);
+    const name = this.settings.prefix + CommandRegistry.nameIn(command, room.language);
+    if (!allows(level, command.permission)) return respond(messages.notAllowed(name, command.permission), "refused");
+
+    const parsed = parseArgs(command, tokens.slice(match.wordCount), line);
+    if (!parsed.ok) {
+      const usage = usageOf(command, room.language, this.settings.prefix);
+      const subcommand = this.registry.suggest(words, room.language, words.slice(0, match.wordCount));
+      return respond(this.describeProblem(parsed.problem, room.language, usage, subcommand), "bad-arguments");
+    }
+
+    const context: CommandContext = {
+      now: this.now(),
+      language: room.language,
+      room,
+      sender: { userId: event.sender, level, powerLevel },
+      stores: this.stores,
+      commands: this.registry,
+      prefix: this.settings.prefix,
+      about: this.about,
+    };
+    let result: CommandResult;
+    try {
+      // A savepoint: a command that throws leaves no half-made change behind, only the apology.
+      result = this.stores.transaction(() => command.execute(context, parsed.args));
+    } catch (error) {
+      const reference = createHash("sha256").update(event.event_id).digest("hex").slice(0, 8);
+      this.log.error("command failed", { reference, command: command.names.fr[0], roomId, sender: event.sender, eventId: event.event_id, error });
+      return respond(messages.internalError(reference), "error");
+    }
+    const mentions = result.kind === "reply" ? result.mentions : undefined;
+    return respond(result.text, result.kind === "reply" ? "answered" : "refused", mentions);
+  }
+
+  private describeProblem(problem: ArgProblem, language: Language, usage: string, suggestion: string | undefined): Markdown {
+    const messages = messagesFor(language);
+    const prefixed = suggestion === undefined ? undefined : this.settings.prefix + suggestion;
+    switch (problem.kind) {
+      case "missing":
+        return messages.missingArgument(problem.arg.label[language], usage);
+      case "notInteger":
+        return messages.notInteger(problem.arg.label[language], problem.given, usage);
+      case "outOfRange":
+        return messages.outOfRange(problem.arg.label[language], problem.given, usage);
+      case "notAChoice":
+        // "!agenda ajoutr": a near-miss sub-command helps more than the list of choices.
+        return problem.arg.kind === "choice" && prefixed === undefined
+          ? messages.notAChoice(problem.arg.label[language], problem.given, problem.arg.choices, usage)
+          : messages.tooManyArguments(problem.given, usage, prefixed);
+      case "tooMany":
+        return messages.tooManyArguments(problem.given, usage, prefixed);
+      case "duplicateOption":
+        return messages.duplicateOption(problem.key, usage);
+    }
+  }
+
+  private roomView(roomId: string): RoomView {
+    const record = this.stores.rooms.get(roomId);
+    return {
+      roomId,
+      name: record?.name ?? null,
+      language: record?.language ?? this.settings.defaultLanguage,
+      timeZone: record?.timeZone ?? this.settings.defaultTimeZone,
+    };
+  }
+
+  private enqueueReply(event: MatrixEvent, roomId: string, text: Markdown, line: string, mentions?: readonly string[]): void {
+    const options = mentions === undefined ? { replyTo: event } : { replyTo: event, mentions };
+    this.stores.outbox.enqueue(
+      {
+        txnId: txnIdFor(event.event_id),
+        roomId,
+        eventType: "m.room.message",
+        content: noticeContent(renderMessage(text), options),
+        context: `${this.settings.prefix}${line.slice(0, 80)} from ${event.sender} (${event.event_id})`,
+      },
+      this.now(),
+    );
+  }
+}
+
+function isEdit(event: MatrixEvent): boolean {
+  const relation = event.content["m.relates_to"];
+  return typeof relation === "object" && relation !== null && (relation as Record<string, unknown>)["rel_type"] === "m.replace";
+}

@@ -1,0 +1,121 @@
+import type { CommandGroup, PermissionLevel } from "../dispatch/command.ts";
+import { code, md, type Markdown } from "../render/markdown.ts";
+import type { Language, Localized } from "./language.ts";
+
+/** Texts of the runtime itself (dispatcher, notices); each feature keeps its own next to its code. */
+export interface RuntimeMessages {
+  /** Who holds a level, as a noun phrase ("les modérateurs du salon…"). */
+  readonly permissionNames: Readonly<Record<PermissionLevel, string>>;
+  /** The same, after "réservée" ("aux modérateurs du salon…"). */
+  readonly reservedTo: Readonly<Record<PermissionLevel, string>>;
+  readonly groupNames: Readonly<Record<CommandGroup, string>>;
+  notAllowed(command: string, required: PermissionLevel): Markdown;
+  unknownCommand(typed: string, suggestion: string | undefined, prefix: string): Markdown;
+  missingArgument(label: string, usage: string): Markdown;
+  notInteger(label: string, given: string, usage: string): Markdown;
+  outOfRange(label: string, given: string, usage: string): Markdown;
+  notAChoice(label: string, given: string, choices: readonly string[], usage: string): Markdown;
+  tooManyArguments(given: string, usage: string, suggestion: string | undefined): Markdown;
+  duplicateOption(key: string, usage: string): Markdown;
+  internalError(reference: string): Markdown;
+  floodWarning(muteSeconds: number): Markdown;
+  encryptedRoom(prefix: string): Markdown;
+}
+
+const fr: RuntimeMessages = {
+  permissionNames: {
+    member: "tous les membres",
+    moderator: "les modérateurs du salon (niveau de pouvoir 50 ou plus), l'équipe du centre et les administrateurs",
+    staff: "l'équipe du centre et les administrateurs",
+    admin: "les administrateurs de Minou",
+  },
+  reservedTo: {
+    member: "à tous les membres",
+    moderator: "aux modérateurs du salon (niveau de pouvoir 50 ou plus), à l'équipe du centre et aux administrateurs",
+    staff: "à l'équipe du centre et aux administrateurs",
+    admin: "aux administrateurs de Minou",
+  },
+  groupNames: {
+    general: "Général",
+    agenda: "Agenda",
+    polls: "Sondages",
+    documents: "Documents",
+    trainings: "Formations",
+    onboarding: "Accueil",
+    staff: "Équipe du centre",
+  },
+  notAllowed: (command, required) =>
+    md`Désolé, ${command} est réservée ${fr.reservedTo[required]}. Demandez à un modérateur du salon si besoin.`,
+  unknownCommand: (typed, suggestion, prefix) =>
+    suggestion === undefined
+      ? md`Je ne connais pas la commande ${prefix + typed}. Tapez ${code(`${prefix}aide`)} pour voir ce que je sais faire.`
+      : md`Je ne connais pas la commande ${prefix + typed}. Vouliez-vous dire **${prefix + suggestion}** ?`,
+  missingArgument: (label, usage) => md`Il manque ${label}. Utilisation : ${code(usage)}`,
+  notInteger: (label, given, usage) => md`« ${given} » n'est pas un nombre entier (${label}). Utilisation : ${code(usage)}`,
+  outOfRange: (label, given, usage) => md`${given} n'est pas une valeur possible pour ${label}. Utilisation : ${code(usage)}`,
+  notAChoice: (label, given, choices, usage) =>
+    md`« ${given} » n'est pas possible pour ${label} : choisissez parmi ${choices.join(", ")}. Utilisation : ${code(usage)}`,
+  tooManyArguments: (given, usage, suggestion) =>
+    suggestion === undefined
+      ? md`Je n'ai pas compris « ${given} ». Utilisation : ${code(usage)}`
+      : md`Je n'ai pas compris « ${given} ». Vouliez-vous dire **${suggestion}** ? Utilisation : ${code(usage)}`,
+  duplicateOption: (key, usage) => md`L'option ${key}: est donnée deux fois. Utilisation : ${code(usage)}`,
+  internalError: (reference) =>
+    md`Oups, quelque chose s'est mal passé de mon côté et rien n'a été modifié. L'équipe du centre peut retrouver l'incident avec la référence ${reference}.`,
+  floodWarning: (muteSeconds) =>
+    md`Doucement ! Vous m'envoyez beaucoup de commandes d'un coup. Je fais une pause de ${muteSeconds} secondes avec vous, puis je vous réponds à nouveau.`,
+  encryptedRoom: (prefix) =>
+    md`Bonjour ! Ce salon est chiffré de bout en bout, et je ne sais pas encore lire les messages chiffrés : je ne verrai pas vos commandes ici (comme ${code(`${prefix}aide`)}). Pour utiliser Minou, vous pouvez créer un salon non chiffré pour l'association (le chiffrement ne peut pas être retiré d'un salon existant), ou m'écrire depuis un autre salon non chiffré. L'équipe du centre peut vous aider.`,
+};
+
+const en: RuntimeMessages = {
+  permissionNames: {
+    member: "all members",
+    moderator: "room moderators (power level 50 or more), the centre's staff and administrators",
+    staff: "the centre's staff and administrators",
+    admin: "Minou's administrators",
+  },
+  reservedTo: {
+    member: "all members",
+    moderator: "room moderators (power level 50 or more), the centre's staff and administrators",
+    staff: "the centre's staff and administrators",
+    admin: "Minou's administrators",
+  },
+  groupNames: {
+    general: "General",
+    agenda: "Agenda",
+    polls: "Polls",
+    documents: "Documents",
+    trainings: "Trainings",
+    onboarding: "Welcome",
+    staff: "Centre staff",
+  },
+  notAllowed: (command, required) =>
+    md`Sorry, ${command} is reserved for ${en.reservedTo[required]}. Ask a room moderator if needed.`,
+  unknownCommand: (typed, suggestion, prefix) =>
+    suggestion === undefined
+      ? md`I don't know the command ${prefix + typed}. Type ${code(`${prefix}help`)} to see what I can do.`
+      : md`I don't know the command ${prefix + typed}. Did you mean **${prefix + suggestion}**?`,
+  missingArgument: (label, usage) => md`${label} is missing. Usage: ${code(usage)}`,
+  notInteger: (label, given, usage) => md`"${given}" is not a whole number (${label}). Usage: ${code(usage)}`,
+  outOfRange: (label, given, usage) => md`${given} is not a possible value for ${label}. Usage: ${code(usage)}`,
+  notAChoice: (label, given, choices, usage) =>
+    md`"${given}" is not possible for ${label}: choose one of ${choices.join(", ")}. Usage: ${code(usage)}`,
+  tooManyArguments: (given, usage, suggestion) =>
+    suggestion === undefined
+      ? md`I did not understand "${given}". Usage: ${code(usage)}`
+      : md`I did not understand "${given}". Did you mean **${suggestion}**? Usage: ${code(usage)}`,
+  duplicateOption: (key, usage) => md`The option ${key}: is given twice. Usage: ${code(usage)}`,
+  internalError: (reference) =>
+    md`Oops, something went wrong on my side and nothing was changed. The centre's staff can trace the incident with reference ${reference}.`,
+  floodWarning: (muteSeconds) =>
+    md`Easy! You are sending me a lot of commands at once. I'm pausing with you for ${muteSeconds} seconds, then I'll answer again.`,
+  encryptedRoom: (prefix) =>
+    md`Hello! This room is end-to-end encrypted and I cannot read encrypted messages yet, so I won't see your commands here (such as ${code(`${prefix}help`)}). To use Minou, you can create an unencrypted room for the association (encryption cannot be removed from an existing room), or write to me from another unencrypted room. The centre's staff can help.`,
+};
+
+export const runtimeMessages: Localized<RuntimeMessages> = { fr, en };
+
+export function messagesFor(language: Language): RuntimeMessages {
+  return runtimeMessages[language];
+}

@@ -1,0 +1,47 @@
+import type { MatrixClient } from "matrix-bot-sdk";
+import type { MatrixEvent } from "../../storage/inbound-events-store.ts";
+import { classifyFailure } from "./request-errors.ts";
+
+/** The few homeserver calls Minou's pipeline makes, so tests can record them without a server. */
+export interface MatrixTransport {
+  /** PUT /rooms/{roomId}/send/{type}/{txnId}; resolves to the event id. */
+  sendEvent(roomId: string, eventType: string, txnId: string, content: Record<string, unknown>): Promise<string>;
+  /** The state event's content, or undefined when the room has none. */
+  getStateEvent(roomId: string, eventType: string, stateKey: string): Promise<Record<string, unknown> | undefined>;
+  /** GET /rooms/{roomId}/messages backwards from `from`: newest first. */
+  messagesBefore(roomId: string, from: string, limit: number): Promise<{ chunk: MatrixEvent[]; end?: string }>;
+  joinRoom(roomId: string): Promise<void>;
+  leaveRoom(roomId: string, reason?: string): Promise<void>;
+}
+
+const enc = encodeURIComponent;
+
+/** The transport over matrix-bot-sdk's client (its auth, its HTTP agent, its logging). */
+export function botTransport(client: MatrixClient): MatrixTransport {
+  return {
+    async sendEvent(roomId, eventType, txnId, content) {
+      const path = `/_matrix/client/v3/rooms/${enc(roomId)}/send/${enc(eventType)}/${enc(txnId)}`;
+      const response = (await client.doRequest("PUT", path, null, content)) as { event_id: string };
+      return response.event_id;
+    },
+    async getStateEvent(roomId, eventType, stateKey) {
+      try {
+        return (await client.getRoomStateEvent(roomId, eventType, stateKey)) as Record<string, unknown>;
+      } catch (error) {
+        const failure = classifyFailure(error);
+        if (failure.kind === "permanent" && failure.status === 404) return undefined;
+        throw error;
+      }
+    },
+    async messagesBefore(roomId, from, limit) {
+      const path = `/_matrix/client/v3/rooms/${enc(roomId)}/messages`;
+      return (await client.doRequest("GET", path, { dir: "b", from, limit })) as { chunk: MatrixEvent[]; end?: string };
+    },
+    async joinRoom(roomId) {
+      await client.doRequest("POST", `/_matrix/client/v3/rooms/${enc(roomId)}/join`, null, {});
+    },
+    async leaveRoom(roomId, reason) {
+      await client.doRequest("POST", `/_matrix/client/v3/rooms/${enc(roomId)}/leave`, null, reason === undefined ? {} : { reason });
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import type { Stores } from "../../storage/index.ts";
+import type { QueuedEvent } from "../../storage/outbox-store.ts";
+import type { Logger } from "../log.ts";
+import { GaveUp, withRetry, type RetryPolicy } from "../matrix/retry.ts";
+import type { MatrixTransport } from "../matrix/transport.ts";
+
+/** Records what a sent message stands for (its event id), in the transaction that marks it sent. */
+export type SentHandler = (ref: string | undefined, eventId: string, message: QueuedEvent) => void;
+
+export interface OutboxSenderOptions {
+  readonly retryPolicy: RetryPolicy;
+  /** Rooms served at once; messages within one room always leave in order. */
+  readonly roomConcurrency: number;
+}
+
+/**
+ * Sends queued messages with their stored transaction ids, room by room, in order. A message
+ * leaves the queue only once the homeserver accepted it, or, after retries, when it finally
+ * failed, which is logged with the room and what caused it.
+ */
+export class OutboxSender {
+  private readonly busyRooms = new Set<string>();
+  private readonly workers = new Set<Promise<void>>();
+  private readonly sentHandlers = new Map<string, SentHandler>();
+  private readonly abort = new AbortController();
+
+  constructor(
+    private readonly stores: Stores,
+    private readonly transport: MatrixTransport,
+    private readonly log: Logger,
+    private readonly now: () => number,
+    private readonly options: OutboxSenderOptions,
+  ) {}
+
+  /** Lets a feature learn the event id of the messages it queued with `purpose`. */
+  onSent(purpose: string, handler: SentHandler): void {
+    this.sentHandlers.set(purpose, handler);
+  }
+
+  wake(): void {
+    if (this.abort.signal.aborted) return;
+    for (const roomId of this.stores.outbox.pendingRooms()) {
+      if (this.busyRooms.size >= this.options.roomConcurrency) return;
+      if (!this.busyRooms.has(roomId)) this.startWorker(roomId);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort(new Error("stopping"));
+    await Promise.allSettled([...this.workers]);
+  }
+
+  private startWorker(roomId: string): void {
+    this.busyRooms.add(roomId);
+    const worker = this.serveRoom(roomId)
+      .catch((error: unknown) => this.log.error("outbox worker failed", { roomId, error }))
+      .finally(() => {
+        this.busyRooms.delete(roomId);
+        this.workers.delete(worker);
+        this.wake();
+      });
+    this.workers.add(worker);
+  }
+
+  private async serveRoom(roomId: string): Promise<void> {
+    for (;;) {
+      if (this.abort.signal.aborted) return;
+      const next = this.stores.outbox.nextForRoom(roomId);
+      if (next === undefined) return;
+      await this.send(next);
+    }
+  }
+
+  private async send(message: QueuedEvent): Promise<void> {
+    const { stores, log } = this;
+    try {
+      const eventId = await withRetry(
+        () => this.transport.sendEvent(message.roomId, message.eventType, message.txnId, message.content),
+        { ...this.options.retryPolicy, signal: this.abort.signal },
+        (failure, delayMs) => {
+          stores.outbox.recordAttempt(message.id);
+          log.warn("send failed, will retry", { roomId: message.roomId, context: message.context, failure: failure.description, delayMs });
+        },
+      );
+      stores.transaction(() => {
+        stores.outbox.markSent(message.id, eventId, this.now());
+        const handler = message.purpose === undefined ? undefined : this.sentHandlers.get(message.purpose);
+        handler?.(message.purposeRef, eventId, message);
+      });
+    } catch (error) {
+      if (this.abort.signal.aborted) return;
+      const reason = error instanceof GaveUp ? error.message : String(error);
+      stores.outbox.markFailed(message.id, reason, this.now());
+      log.error("message not delivered", { roomId: message.roomId, context: message.context, reason });
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import type { Stores } from "../../storage/index.ts";
+import type { MatrixEvent } from "../../storage/inbound-events-store.ts";
+import type { OutgoingEvent } from "../../storage/outbox-store.ts";
+import type { RoomStateCache } from "./room-state.ts";
+
+interface StrippedEvent {
+  readonly type: string;
+  readonly state_key?: string;
+  readonly sender: string;
+  readonly content: Record<string, unknown>;
+}
+
+export interface RoomSection {
+  readonly state?: { readonly events?: readonly MatrixEvent[] };
+  readonly timeline?: { readonly events?: readonly MatrixEvent[]; readonly limited?: boolean; readonly prev_batch?: string };
+  readonly invite_state?: { readonly events?: readonly StrippedEvent[] };
+  /** Not from the homeserver: events the gap filler fetched from before `timeline` (oldest first). */
+  readonly missed?: readonly MatrixEvent[];
+}
+
+/** The parts of a /sync answer Minou reads (spec: GET /_matrix/client/v3/sync). */
+export interface SyncResponse {
+  readonly next_batch: string;
+  readonly rooms?: {
+    readonly join?: Readonly<Record<string, RoomSection>>;
+    readonly invite?: Readonly<Record<string, RoomSection>>;
+    readonly leave?: Readonly<Record<string, RoomSection>>;
+  };
+}
+
+export interface SyncIntakeDependencies {
+  readonly stores: Stores;
+  readonly botUserId: string;
+  readonly roomState: RoomStateCache;
+  readonly now: () => number;
+  /** The one-time notice for a room that turned out to be encrypted. */
+  readonly encryptionNotice: (roomId: string) => OutgoingEvent;
+}
+
+/**
+ * Writes each sync answer to the database in one transaction, together with its next_batch
+ * token: the events to handle (the durable inbox), the rooms' membership, names and encryption.
+ * The token therefore never moves past an event that is not safely stored.
+ */
+export class SyncIntake {
+  constructor(private readonly deps: SyncIntakeDependencies) {}
+
+  ingest(sync: SyncResponse): void {
+    const { stores } = this.deps;
+    stores.transaction(() => {
+      // Without a token this is the first sync ever: its timeline is history, never commands.
+      const initial = stores.botState.getSyncToken() === null;
+      for (const [roomId, room] of Object.entries(sync.rooms?.join ?? {})) this.joined(roomId, room, initial);
+      for (const [roomId, room] of Object.entries(sync.rooms?.invite ?? {})) this.invited(roomId, room);
+      for (const [roomId, room] of Object.entries(sync.rooms?.leave ?? {})) this.left(roomId, room);
+      stores.botState.setSyncToken(sync.next_batch);
+    });
+  }
+
+  private joined(roomId: string, room: RoomSection, initial: boolean): void {
+    const { stores, botUserId, now } = this.deps;
+    const missed = room.missed ?? [];
+    const timeline = [...missed, ...(room.timeline?.events ?? [])];
+    // Oldest first, so the newest value of each state wins: the gap came before `state`.
+    const stateEvents = [
+      ...missed.filter((event) => event.state_key !== undefined),
+      ...(room.state?.events ?? []),
+      ...(room.timeline?.events ?? []).filter((event) => event.state_key !== undefined),
+    ];
+    let ownJoinAt: number | undefined;
+    for (const event of stateEvents) {
+      if (event.type === "m.room.member" && event.state_key === botUserId && event.content["membership"] === "join") {
+        ownJoinAt = event.origin_server_ts;
+      }
+    }
+    stores.rooms.recordJoin(roomId, ownJoinAt ?? now());
+    for (const event of stateEvents) this.applyState(roomId, event);
+
+    const joinedAt = stores.rooms.get(roomId)?.joinedAt ?? 0;
+    const receivedAt = now();
+    let lastActivity: number | undefined;
+    for (const event of timeline) {
+      if (event.sender === botUserId) {
+        // Kept (as handled) so that filling a timeline gap can stop at Minou's own messages too.
+        stores.inbound.recordSkipped(roomId, event, receivedAt, "own");
+        continue;
+      }
+      if (initial || event.origin_server_ts < joinedAt) {
+        stores.inbound.recordSkipped(roomId, event, receivedAt, "history");
+        continue;
+      }
+      stores.inbound.record(roomId, event, receivedAt);
+      lastActivity = event.origin_server_ts;
+    }
+    if (lastActivity !== undefined) stores.rooms.recordActivity(roomId, lastActivity);
+  }
+
+  private applyState(roomId: string, event: MatrixEvent): void {
+    const { stores, roomState, now } = this.deps;
+    if (event.state_key !== "") return;
+    switch (event.type) {
+      case "m.room.power_levels":
+        roomState.setPowerLevels(roomId, event.content);
+        break;
+      case "m.room.name":
+        stores.rooms.setName(roomId, typeof event.content["name"] === "string" ? event.content["name"] : null);
+        break;
+      case "m.room.encryption":
+        stores.rooms.recordEncrypted(roomId);
+        if (stores.rooms.claimEncryptionNotice(roomId, now())) {
+          stores.outbox.enqueue(this.deps.encryptionNotice(roomId), now());
+        }
+        break;
+    }
+  }
+
+  private invited(roomId: string, room: RoomSection): void {
+    const state = room.invite_state?.events ?? [];
+    const invite = state.find(
+      (event) =>
+        event.type === "m.room.member" && event.state_key === this.deps.botUserId && event.content["membership"] === "invite",
+    );
+    if (invite === undefined) return;
+    const nameEvent = state.find((event) => event.type === "m.room.name" && event.state_key === "");
+    const name = typeof nameEvent?.content["name"] === "string" ? nameEvent.content["name"] : null;
+    this.deps.stores.rooms.recordInvite(roomId, invite.sender, name);
+  }
+
+  private left(roomId: string, room: RoomSection): void {
+    const own = (room.timeline?.events ?? []).findLast(
+      (event) => event.type === "m.room.member" && event.state_key === this.deps.botUserId,
+    );
+    this.deps.stores.rooms.recordLeave(roomId, own?.origin_server_ts ?? this.deps.now());
+    this.deps.roomState.forget(roomId);
+  }
+}

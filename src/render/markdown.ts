@@ -1,0 +1,51 @@
+/**
+ * Markdown that Minou writes, with everything a user typed escaped on the way in.
+ * `md` is a tagged template: the literal parts are trusted Markdown, every interpolated string is
+ * user text and can never turn into markup, links or HTML.
+ */
+export class Markdown {
+  constructor(readonly source: string) {}
+  toString(): string {
+    return this.source;
+  }
+}
+
+export type MarkdownPart = string | number | Markdown;
+
+const ASCII_PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+
+/** CommonMark lets any ASCII punctuation be backslash-escaped, which makes user text inert. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(ASCII_PUNCTUATION, (character) => `\\${character}`);
+}
+
+function partSource(part: MarkdownPart): string {
+  if (part instanceof Markdown) return part.source;
+  if (typeof part === "number") return String(part);
+  return escapeMarkdown(part);
+}
+
+export function md(strings: TemplateStringsArray, ...parts: readonly MarkdownPart[]): Markdown {
+  let source = strings[0] ?? "";
+  parts.forEach((part, index) => {
+    source += partSource(part) + (strings[index + 1] ?? "");
+  });
+  return new Markdown(source);
+}
+
+/** Trusted Markdown written by Minou's own code (never user text). */
+export function trusted(source: string): Markdown {
+  return new Markdown(source);
+}
+
+export function joinMarkdown(parts: readonly MarkdownPart[], separator: string): Markdown {
+  return new Markdown(parts.map(partSource).join(separator));
+}
+
+/** A code span around any text: backslashes do not work inside one, so the fence grows instead. */
+export function code(text: string): Markdown {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longestRun + 1);
+  const padded = text.startsWith("`") || text.endsWith("`") ? ` ${text} ` : text;
+  return new Markdown(`${fence}${padded.replace(/\n/g, " ")}${fence}`);
+}

@@ -1,0 +1,96 @@
+import { Marked, type Tokens } from "marked";
+import sanitizeHtml from "sanitize-html";
+import type { Markdown } from "./markdown.ts";
+
+const toHtml = new Marked({ gfm: true, breaks: true, async: false });
+
+// Element's safe HTML subset (the spec's "m.room.message msgtypes" recommendation), so what Minou
+// sends renders the same in every client and nothing unexpected survives even a rendering bug.
+const sanitizeOptions: sanitizeHtml.IOptions = {
+  allowedTags: [
+    "font", "del", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "p", "a", "ul", "ol", "sup",
+    "sub", "li", "b", "i", "u", "strong", "em", "s", "code", "hr", "br", "div", "table", "thead",
+    "tbody", "tr", "th", "td", "caption", "pre", "span", "details", "summary",
+  ],
+  allowedAttributes: {
+    a: ["href"],
+    ol: ["start"],
+    code: ["class"],
+    span: ["data-mx-color", "data-mx-bg-color", "data-mx-spoiler"],
+    font: ["data-mx-color", "data-mx-bg-color", "color"],
+  },
+  allowedSchemes: ["https", "http", "mailto", "webcal", "matrix"],
+  allowedClasses: { code: [/^language-[\w-]+$/] },
+};
+
+const plainText = new Marked({
+  gfm: true,
+  breaks: true,
+  async: false,
+  renderer: {
+    space: () => "",
+    paragraph({ tokens }: Tokens.Paragraph) {
+      return `${this.parser.parseInline(tokens)}\n\n`;
+    },
+    heading({ tokens }: Tokens.Heading) {
+      return `${this.parser.parseInline(tokens)}\n\n`;
+    },
+    list(list: Tokens.List) {
+      const start = typeof list.start === "number" ? list.start : 1;
+      const items = list.items.map((item, index) => {
+        const bullet = list.ordered ? `${start + index}. ` : "• ";
+        return bullet + this.parser.parse(item.tokens).trim().replace(/\n/g, "\n  ");
+      });
+      return `${items.join("\n")}\n\n`;
+    },
+    blockquote({ tokens }: Tokens.Blockquote) {
+      const inner = this.parser.parse(tokens).trim();
+      return `${inner.replace(/^/gm, "> ")}\n\n`;
+    },
+    code: ({ text }: Tokens.Code) => `${text}\n\n`,
+    html: ({ text }: Tokens.HTML | Tokens.Tag) => text,
+    hr: () => "———\n\n",
+    table(table: Tokens.Table) {
+      const cells = (row: Tokens.TableCell[]): string =>
+        row.map((cell) => this.parser.parseInline(cell.tokens)).join(" | ");
+      return `${[cells(table.header), ...table.rows.map(cells)].join("\n")}\n\n`;
+    },
+    strong({ tokens }: Tokens.Strong) {
+      return this.parser.parseInline(tokens);
+    },
+    em({ tokens }: Tokens.Em) {
+      return this.parser.parseInline(tokens);
+    },
+    del({ tokens }: Tokens.Del) {
+      return this.parser.parseInline(tokens);
+    },
+    codespan: ({ text }: Tokens.Codespan) => text,
+    br: () => "\n",
+    link({ href, tokens }: Tokens.Link) {
+      const text = this.parser.parseInline(tokens);
+      return text === href || `mailto:${text}` === href ? text : `${text} (${href})`;
+    },
+    image: ({ text }: Tokens.Image) => text,
+    text(token: Tokens.Text | Tokens.Escape) {
+      return "tokens" in token && token.tokens !== undefined ? this.parser.parseInline(token.tokens) : token.text;
+    },
+    checkbox: ({ checked }: Tokens.Checkbox) => (checked ? "[x] " : "[ ] "),
+  },
+});
+
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
+
+export interface RenderedMessage {
+  readonly body: string;
+  readonly formattedBody: string;
+}
+
+/** Renders Minou's Markdown to the plain `body` and the sanitized HTML `formatted_body`. */
+export function renderMessage(message: Markdown): RenderedMessage {
+  const html = sanitizeHtml(toHtml.parse(message.source) as string, sanitizeOptions).trim();
+  const body = (plainText.parse(message.source) as string)
+    .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity)
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  return { body, formattedBody: html };
+}

@@ -1,0 +1,94 @@
+import type { Db } from "./database.ts";
+
+/** A timeline event as received from sync, kept until it has been handled. */
+export interface InboundEvent {
+  readonly seq: number;
+  readonly eventId: string;
+  readonly roomId: string;
+  readonly event: MatrixEvent;
+}
+
+/** The client-format event fields Minou reads. */
+export interface MatrixEvent {
+  readonly event_id: string;
+  readonly type: string;
+  readonly sender: string;
+  readonly origin_server_ts: number;
+  readonly content: Record<string, unknown>;
+  readonly state_key?: string;
+  readonly redacts?: string;
+  readonly unsigned?: Record<string, unknown>;
+}
+
+/**
+ * The durable inbox of the exactly-once pipeline: sync answers are written here before their token
+ * is saved, and an event is marked handled in the same transaction as its effects.
+ */
+export class InboundEventsStore {
+  private readonly insert;
+  private readonly selectPending;
+  private readonly updateHandled;
+  private readonly selectHandled;
+  private readonly deleteHandled;
+  private readonly countPendingStatement;
+
+  constructor(db: Db) {
+    this.insert = db.prepare<[string, string, string, number, number | null, string | null]>(
+      `INSERT INTO inbound_events (event_id, room_id, event, received_at, handled_at, outcome)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
+    );
+    this.selectPending = db.prepare<[number], { seq: number; event_id: string; room_id: string; event: string }>(
+      "SELECT seq, event_id, room_id, event FROM inbound_events WHERE handled_at IS NULL ORDER BY seq LIMIT ?",
+    );
+    this.updateHandled = db.prepare<[number, string, string]>(
+      "UPDATE inbound_events SET handled_at = ?, outcome = ? WHERE event_id = ? AND handled_at IS NULL",
+    );
+    this.selectHandled = db.prepare<[string], { handled: number }>(
+      "SELECT handled_at IS NOT NULL AS handled FROM inbound_events WHERE event_id = ?",
+    );
+    this.deleteHandled = db.prepare<[number]>("DELETE FROM inbound_events WHERE handled_at < ?");
+    this.countPendingStatement = db.prepare<[], { n: number }>(
+      "SELECT count(*) AS n FROM inbound_events WHERE handled_at IS NULL",
+    );
+  }
+
+  /** Queues an event for handling; an event seen before (a re-delivered sync) is ignored. */
+  record(roomId: string, event: MatrixEvent, receivedAt: number): boolean {
+    return this.insert.run(event.event_id, roomId, JSON.stringify(event), receivedAt, null, null).changes === 1;
+  }
+
+  /** Remembers an event that must never be acted on (history from before Minou joined). */
+  recordSkipped(roomId: string, event: MatrixEvent, receivedAt: number, outcome: string): void {
+    this.insert.run(event.event_id, roomId, JSON.stringify(event), receivedAt, receivedAt, outcome);
+  }
+
+  pending(limit: number): InboundEvent[] {
+    return this.selectPending.all(limit).map((row) => ({
+      seq: row.seq,
+      eventId: row.event_id,
+      roomId: row.room_id,
+      event: JSON.parse(row.event) as MatrixEvent,
+    }));
+  }
+
+  countPending(): number {
+    return this.countPendingStatement.get()?.n ?? 0;
+  }
+
+  /** Returns false when the event was already handled (the caller's effects must then roll back). */
+  markHandled(eventId: string, outcome: string, at: number): boolean {
+    return this.updateHandled.run(at, outcome, eventId).changes === 1;
+  }
+
+  isKnown(eventId: string): boolean {
+    return this.selectHandled.get(eventId) !== undefined;
+  }
+
+  isHandled(eventId: string): boolean {
+    return this.selectHandled.get(eventId)?.handled === 1;
+  }
+
+  purgeHandledBefore(at: number): number {
+    return this.deleteHandled.run(at).changes;
+  }
+}

@@ -1,0 +1,30 @@
+import { BotStateStore } from "./bot-state-store.ts";
+import type { Db } from "./database.ts";
+import { InboundEventsStore } from "./inbound-events-store.ts";
+import { OutboxStore } from "./outbox-store.ts";
+import { RoomSettingsStore } from "./room-settings-store.ts";
+import { RoomsStore } from "./rooms-store.ts";
+
+/** Every store, over one connection, so a feature's change and its messages commit together. */
+export interface Stores {
+  readonly db: Db;
+  readonly botState: BotStateStore;
+  readonly rooms: RoomsStore;
+  readonly roomSettings: RoomSettingsStore;
+  readonly inbound: InboundEventsStore;
+  readonly outbox: OutboxStore;
+  /** Runs `work` in one transaction (nested calls join the outer one). */
+  transaction<T>(work: () => T): T;
+}
+
+export function createStores(db: Db): Stores {
+  return {
+    db,
+    botState: new BotStateStore(db),
+    rooms: new RoomsStore(db),
+    roomSettings: new RoomSettingsStore(db),
+    inbound: new InboundEventsStore(db),
+    outbox: new OutboxStore(db),
+    transaction: <T>(work: () => T): T => db.transaction(work)(),
+  };
+}

@@ -1,0 +1,147 @@
+import type { Db } from "./database.ts";
+
+export interface OutgoingEvent {
+  /** Derived from what caused the message, so a resend after a crash reuses it. */
+  readonly txnId: string;
+  readonly roomId: string;
+  readonly eventType: string;
+  readonly content: Record<string, unknown>;
+  /** What the sent event stands for, so its event id can be recorded against it once sent. */
+  readonly purpose?: string;
+  readonly purposeRef?: string;
+  /** For logs when sending finally fails: the room, the command, who asked. */
+  readonly context: string;
+}
+
+export interface QueuedEvent extends OutgoingEvent {
+  readonly id: number;
+  readonly attempts: number;
+  readonly createdAt: number;
+}
+
+interface OutboxRow {
+  id: number;
+  txn_id: string;
+  room_id: string;
+  event_type: string;
+  content: string;
+  purpose: string | null;
+  purpose_ref: string | null;
+  context: string;
+  attempts: number;
+  created_at: number;
+}
+
+function toQueued(row: OutboxRow): QueuedEvent {
+  return {
+    id: row.id,
+    txnId: row.txn_id,
+    roomId: row.room_id,
+    eventType: row.event_type,
+    content: JSON.parse(row.content) as Record<string, unknown>,
+    ...(row.purpose === null ? {} : { purpose: row.purpose }),
+    ...(row.purpose_ref === null ? {} : { purposeRef: row.purpose_ref }),
+    context: row.context,
+    attempts: row.attempts,
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * Messages waiting to be sent. They are queued in the same transaction as the change that causes
+ * them, and leave the queue only once the homeserver has accepted them.
+ */
+export class OutboxStore {
+  private readonly insert;
+  private readonly selectPending;
+  private readonly updateSent;
+  private readonly updateAttempt;
+  private readonly updateFailed;
+  private readonly deleteDone;
+  private readonly selectByTxn;
+  private readonly selectPendingRooms;
+  private readonly selectNextForRoom;
+
+  constructor(db: Db) {
+    this.insert = db.prepare<
+      [string, string, string, string, string | null, string | null, string, number]
+    >(
+      `INSERT INTO outbox (txn_id, room_id, event_type, content, purpose, purpose_ref, context, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (txn_id) DO NOTHING`,
+    );
+    this.selectPending = db.prepare<[number], OutboxRow>(
+      `SELECT id, txn_id, room_id, event_type, content, purpose, purpose_ref, context, attempts, created_at
+       FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT ?`,
+    );
+    this.updateSent = db.prepare<[number, string, number]>(
+      "UPDATE outbox SET sent_at = ?, sent_event_id = ? WHERE id = ?",
+    );
+    this.updateAttempt = db.prepare<[number]>("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?");
+    this.updateFailed = db.prepare<[number, string, number]>(
+      "UPDATE outbox SET failed_at = ?, failure = ? WHERE id = ?",
+    );
+    this.deleteDone = db.prepare<[number]>("DELETE FROM outbox WHERE coalesce(sent_at, failed_at) < ?");
+    this.selectPendingRooms = db.prepare<[], { room_id: string }>(
+      "SELECT room_id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL GROUP BY room_id ORDER BY min(id)",
+    );
+    this.selectNextForRoom = db.prepare<[string], OutboxRow>(
+      `SELECT id, txn_id, room_id, event_type, content, purpose, purpose_ref, context, attempts, created_at
+       FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND room_id = ? ORDER BY id LIMIT 1`,
+    );
+    this.selectByTxn = db.prepare<[string], { sent_event_id: string | null; failure: string | null }>(
+      "SELECT sent_event_id, failure FROM outbox WHERE txn_id = ?",
+    );
+  }
+
+  /** Queues a message; queuing the same transaction id twice keeps the first. */
+  enqueue(event: OutgoingEvent, now: number): boolean {
+    return (
+      this.insert.run(
+        event.txnId,
+        event.roomId,
+        event.eventType,
+        JSON.stringify(event.content),
+        event.purpose ?? null,
+        event.purposeRef ?? null,
+        event.context,
+        now,
+      ).changes === 1
+    );
+  }
+
+  pending(limit: number): QueuedEvent[] {
+    return this.selectPending.all(limit).map(toQueued);
+  }
+
+  /** Rooms with messages waiting, the longest-waiting first. */
+  pendingRooms(): string[] {
+    return this.selectPendingRooms.all().map((row) => row.room_id);
+  }
+
+  nextForRoom(roomId: string): QueuedEvent | undefined {
+    const row = this.selectNextForRoom.get(roomId);
+    return row === undefined ? undefined : toQueued(row);
+  }
+
+  markSent(id: number, eventId: string, at: number): void {
+    this.updateSent.run(at, eventId, id);
+  }
+
+  recordAttempt(id: number): void {
+    this.updateAttempt.run(id);
+  }
+
+  markFailed(id: number, reason: string, at: number): void {
+    this.updateFailed.run(at, reason, id);
+  }
+
+  /** The event id a message got, once sent (undefined while queued or after a failure). */
+  sentEventId(txnId: string): string | undefined {
+    return this.selectByTxn.get(txnId)?.sent_event_id ?? undefined;
+  }
+
+  /** Forgets messages sent (or given up) before `at`. */
+  purgeFinishedBefore(at: number): number {
+    return this.deleteDone.run(at).changes;
+  }
+}

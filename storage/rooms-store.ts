@@ -1,0 +1,149 @@
+import type { Db } from "./database.ts";
+
+export type Language = "fr" | "en";
+export type Membership = "invite" | "join" | "leave" | "rejected";
+
+/** One association room as Minou knows it (the association registry). */
+export interface RoomRecord {
+  readonly roomId: string;
+  readonly name: string | null;
+  /** null: the centre's default language applies. */
+  readonly language: Language | null;
+  /** null: the centre's default time zone applies. */
+  readonly timeZone: string | null;
+  readonly membership: Membership;
+  readonly inviter: string | null;
+  readonly joinedAt: number | null;
+  readonly leftAt: number | null;
+  readonly encrypted: boolean;
+  readonly encryptionNoticeAt: number | null;
+  readonly lastActivityAt: number | null;
+}
+
+interface RoomRow {
+  room_id: string;
+  name: string | null;
+  language: Language | null;
+  time_zone: string | null;
+  membership: Membership;
+  inviter: string | null;
+  joined_at: number | null;
+  left_at: number | null;
+  encrypted: number;
+  encryption_notice_at: number | null;
+  last_activity_at: number | null;
+}
+
+function toRecord(row: RoomRow): RoomRecord {
+  return {
+    roomId: row.room_id,
+    name: row.name,
+    language: row.language,
+    timeZone: row.time_zone,
+    membership: row.membership,
+    inviter: row.inviter,
+    joinedAt: row.joined_at,
+    leftAt: row.left_at,
+    encrypted: row.encrypted === 1,
+    encryptionNoticeAt: row.encryption_notice_at,
+    lastActivityAt: row.last_activity_at,
+  };
+}
+
+export class RoomsStore {
+  private readonly select;
+  private readonly selectByMembership;
+  private readonly upsertInvite;
+  private readonly upsertJoin;
+  private readonly updateMembership;
+  private readonly updateName;
+  private readonly updateLanguage;
+  private readonly updateTimeZone;
+  private readonly updateEncrypted;
+  private readonly updateEncryptionNotice;
+  private readonly updateActivity;
+
+  constructor(db: Db) {
+    this.select = db.prepare<[string], RoomRow>("SELECT * FROM rooms WHERE room_id = ?");
+    this.selectByMembership = db.prepare<[Membership], RoomRow>(
+      "SELECT * FROM rooms WHERE membership = ? ORDER BY room_id",
+    );
+    // A fresh invite to a room Minou is already in changes nothing.
+    this.upsertInvite = db.prepare<[string, string, string | null]>(
+      `INSERT INTO rooms (room_id, membership, inviter, name) VALUES (?, 'invite', ?, ?)
+       ON CONFLICT (room_id) DO UPDATE SET membership = 'invite', inviter = excluded.inviter,
+         name = coalesce(excluded.name, rooms.name)
+       WHERE rooms.membership <> 'join'`,
+    );
+    this.upsertJoin = db.prepare<[string, number]>(
+      `INSERT INTO rooms (room_id, membership, joined_at) VALUES (?, 'join', ?)
+       ON CONFLICT (room_id) DO UPDATE SET membership = 'join', joined_at = excluded.joined_at, left_at = NULL
+       WHERE rooms.membership <> 'join'`,
+    );
+    // A refused invite also shows up as a leave in sync; it stays "rejected".
+    this.updateMembership = db.prepare<[Membership, number, string]>(
+      "UPDATE rooms SET membership = ?, left_at = ? WHERE room_id = ? AND membership IN ('join', 'invite')",
+    );
+    this.updateName = db.prepare<[string | null, string]>("UPDATE rooms SET name = ? WHERE room_id = ?");
+    this.updateLanguage = db.prepare<[Language, string]>("UPDATE rooms SET language = ? WHERE room_id = ?");
+    this.updateTimeZone = db.prepare<[string, string]>("UPDATE rooms SET time_zone = ? WHERE room_id = ?");
+    this.updateEncrypted = db.prepare<[string]>("UPDATE rooms SET encrypted = 1 WHERE room_id = ?");
+    this.updateEncryptionNotice = db.prepare<[number, string]>(
+      "UPDATE rooms SET encryption_notice_at = ? WHERE room_id = ? AND encryption_notice_at IS NULL",
+    );
+    this.updateActivity = db.prepare<[number, string, number]>(
+      "UPDATE rooms SET last_activity_at = ? WHERE room_id = ? AND coalesce(last_activity_at, 0) < ?",
+    );
+  }
+
+  get(roomId: string): RoomRecord | undefined {
+    const row = this.select.get(roomId);
+    return row === undefined ? undefined : toRecord(row);
+  }
+
+  withMembership(membership: Membership): RoomRecord[] {
+    return this.selectByMembership.all(membership).map(toRecord);
+  }
+
+  recordInvite(roomId: string, inviter: string, name: string | null): void {
+    this.upsertInvite.run(roomId, inviter, name);
+  }
+
+  /** Records that Minou is in the room; the first join time is kept while it stays. */
+  recordJoin(roomId: string, at: number): void {
+    this.upsertJoin.run(roomId, at);
+  }
+
+  recordLeave(roomId: string, at: number): void {
+    this.updateMembership.run("leave", at, roomId);
+  }
+
+  recordRejectedInvite(roomId: string, at: number): void {
+    this.updateMembership.run("rejected", at, roomId);
+  }
+
+  setName(roomId: string, name: string | null): void {
+    this.updateName.run(name, roomId);
+  }
+
+  setLanguage(roomId: string, language: Language): void {
+    this.updateLanguage.run(language, roomId);
+  }
+
+  setTimeZone(roomId: string, timeZone: string): void {
+    this.updateTimeZone.run(timeZone, roomId);
+  }
+
+  recordEncrypted(roomId: string): void {
+    this.updateEncrypted.run(roomId);
+  }
+
+  /** Returns true the first time only, so the notice goes out once per room. */
+  claimEncryptionNotice(roomId: string, at: number): boolean {
+    return this.updateEncryptionNotice.run(at, roomId).changes === 1;
+  }
+
+  recordActivity(roomId: string, at: number): void {
+    this.updateActivity.run(at, roomId, at);
+  }
+}

@@ -1,0 +1,97 @@
+// The test homeserver's public API: an in-process Matrix homeserver speaking the Client-Server
+// API over real HTTP on 127.0.0.1, for matrix-bot-sdk (the bot) and matrix-js-sdk (test members).
+import { toClientEvent } from "./client-events.ts";
+import { HomeserverCore } from "./core.ts";
+import { FaultInjector, type Faults } from "./faults.ts";
+import type { Room } from "./room.ts";
+import { buildRoutes } from "./routes/index.ts";
+import { createDispatcher, HttpListener } from "./server.ts";
+import type { ClientEvent, JsonObject } from "./types.ts";
+
+export type { ClientEvent, SyncEvent, StrippedStateEvent, UnsignedData, JsonObject } from "./types.ts";
+export type { Faults, RequestMatch } from "./faults.ts";
+
+export interface TestHomeserverOptions {
+  /** Default "minou.test". */
+  serverName?: string;
+  /** Default 0: a random free port. */
+  port?: number;
+}
+
+export class TestHomeserver {
+  readonly serverName: string;
+  readonly faults: Faults;
+  private readonly core: HomeserverCore;
+  private readonly listener: HttpListener;
+  private closed = false;
+
+  private constructor(serverName: string) {
+    this.serverName = serverName;
+    this.core = new HomeserverCore(serverName);
+    const faults = new FaultInjector();
+    this.faults = faults;
+    this.listener = new HttpListener(createDispatcher(this.core, buildRoutes(), faults));
+  }
+
+  static async start(options: TestHomeserverOptions = {}): Promise<TestHomeserver> {
+    const homeserver = new TestHomeserver(options.serverName ?? "minou.test");
+    await homeserver.listener.listen(options.port ?? 0);
+    return homeserver;
+  }
+
+  /** "http://127.0.0.1:PORT" */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get port(): number {
+    return this.listener.port;
+  }
+
+  /** Stops listening and drops open connections (in-flight long-polls end); all state is kept. */
+  async stop(): Promise<void> {
+    this.core.stream.wakeAll();
+    await this.listener.close();
+  }
+
+  /** Listens again on the same port, with the same state. */
+  async restart(): Promise<void> {
+    if (this.closed) throw new Error("TestHomeserver.restart(): the homeserver was closed for good");
+    if (this.listener.listening) return;
+    await this.listener.listen(this.port);
+  }
+
+  /** Stops for good. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.stop();
+  }
+
+  /**
+   * Registers a user directly (no HTTP, no faults) and opens a session on a new device.
+   * The password defaults to "password". Throws if the localpart is taken.
+   */
+  async registerUser(localpart: string, password = "password"): Promise<{ userId: string; accessToken: string; deviceId: string }> {
+    const account = this.core.accounts.register(localpart, password);
+    const session = this.core.accounts.openSession(account);
+    return { userId: account.userId, accessToken: session.token, deviceId: session.deviceId };
+  }
+
+  /** Events of a room in timeline order (full client-format events, as /messages returns). Throws for an unknown room. */
+  roomEvents(roomId: string): ClientEvent[] {
+    const room = this.requireRoom(roomId);
+    return room.events.map((event) => structuredClone(toClientEvent(room, event, undefined)));
+  }
+
+  /** Current state event content or undefined. Throws for an unknown room. */
+  stateContent(roomId: string, type: string, stateKey = ""): Record<string, unknown> | undefined {
+    const event = this.requireRoom(roomId).state(type, stateKey);
+    return event ? (structuredClone(event.content) as JsonObject) : undefined;
+  }
+
+  private requireRoom(roomId: string): Room {
+    const room = this.core.rooms.get(roomId);
+    if (!room) throw new Error(`TestHomeserver: unknown room ${roomId}`);
+    return room;
+  }
+}

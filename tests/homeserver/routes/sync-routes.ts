@@ -1,0 +1,26 @@
+// GET /sync with long-polling (spec: sync.yaml).
+import { CLIENT, type Routes } from "../context.ts";
+import { invalidParam } from "../errors.ts";
+import { resolveSyncFilter } from "../filters.ts";
+import { json } from "../http.ts";
+import { buildSync, parseStreamToken } from "../sync.ts";
+
+export function addSyncRoutes(routes: Routes): void {
+  routes.add("GET", `${CLIENT}/sync`, async (ctx) => {
+    const session = ctx.session();
+    const { accounts, stream } = ctx.core;
+    const account = accounts.require(session.userId);
+    const sinceParam = ctx.query.get("since");
+    const since = sinceParam === null || sinceParam === "" ? undefined : parseStreamToken(sinceParam);
+    if (sinceParam && since === undefined) throw invalidParam("Invalid since token");
+    const fullState = ctx.query.get("full_state") === "true";
+    const filter = resolveSyncFilter(ctx.query.get("filter"), accounts, account);
+    const timeout = ctx.integerQuery("timeout", 0);
+    // Spec: syncing marks the user online unless set_presence says otherwise.
+    const setPresence = ctx.query.get("set_presence") ?? "online";
+    account.presence = { ...account.presence, presence: setPresence, lastActive: Date.now() };
+    // Spec: with full_state the timeout is ignored; an initial sync always has something to say.
+    if (since !== undefined && !fullState) await stream.waitFor(session.userId, since, timeout, ctx.closed);
+    return json(buildSync(ctx.core, { session, since, fullState, filter }));
+  });
+}

@@ -1,0 +1,211 @@
+// GET /sync (spec: data/api/client-server/sync.yaml). Work is proportional to the rooms that
+// concern the user and the events returned, never to the whole history.
+import { deviceKey, type Session } from "./accounts.ts";
+import { toStrippedState, toSyncEvent } from "./client-events.ts";
+import type { HomeserverCore } from "./core.ts";
+import { DEFAULT_TIMELINE_LIMIT, roomIncluded, type SyncFilter } from "./filters.ts";
+import { membershipOf, stateMapKey, type Room, type StoredEvent } from "./room.ts";
+import type { JsonObject, SyncEvent } from "./types.ts";
+
+export interface SyncParams {
+  session: Session;
+  since: number | undefined;
+  fullState: boolean;
+  filter: SyncFilter;
+}
+
+interface Section {
+  state: { events: SyncEvent[] };
+  timeline: { events: SyncEvent[]; limited: boolean; prev_batch: string };
+}
+
+/** Pagination and sync tokens are stream positions: "s<pos>" (see stream.ts). */
+export const streamToken = (position: number): string => `s${position}`;
+
+export function parseStreamToken(token: string): number | undefined {
+  const match = /^s(\d+)$/.exec(token);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+/** Types shown to invitees (spec: "Stripped state", recommended event types). */
+const INVITE_STATE_TYPES = [
+  "m.room.create",
+  "m.room.join_rules",
+  "m.room.name",
+  "m.room.avatar",
+  "m.room.topic",
+  "m.room.canonical_alias",
+  "m.room.encryption",
+];
+
+export function buildSync(core: HomeserverCore, params: SyncParams): JsonObject {
+  const { session, since } = params;
+  const nextBatch = core.stream.current;
+  const join: Record<string, JsonObject> = {};
+  const invite: Record<string, JsonObject> = {};
+  const leave: Record<string, JsonObject> = {};
+  for (const room of core.rooms.roomsOf(session.userId)) {
+    if (!roomIncluded(params.filter, room.roomId)) continue;
+    const membership = room.membership(session.userId);
+    let section: JsonObject | undefined;
+    if (membership === "join") {
+      section = joinedRoom(core, room, params);
+      if (section) join[room.roomId] = section;
+    } else if (membership === "invite") {
+      section = invitedRoom(room, session.userId, since);
+      if (section) invite[room.roomId] = section;
+    } else if (membership === "leave" || membership === "ban") {
+      section = leftRoom(core, room, params);
+      if (section) leave[room.roomId] = section;
+    }
+  }
+  return {
+    next_batch: streamToken(nextBatch),
+    account_data: { events: core.accounts.accountDataSince(session.userId, undefined, since) },
+    presence: { events: [] },
+    to_device: { events: [] },
+    device_lists: { changed: [], left: [] },
+    device_one_time_keys_count: { signed_curve25519: 0 },
+    device_unused_fallback_key_types: [],
+    rooms: { join, invite, leave, knock: {} },
+  };
+}
+
+function joinedRoom(core: HomeserverCore, room: Room, params: SyncParams): JsonObject | undefined {
+  const { session, since, fullState } = params;
+  const accountData = core.accounts.accountDataSince(session.userId, room.roomId, since);
+  const limit = params.filter.timeline.limit ?? DEFAULT_TIMELINE_LIMIT;
+  const end = room.events.length;
+  // The cheap test first: most rooms of a long-polling bot have nothing new.
+  if (since !== undefined && !fullState && room.lastStreamPos <= since && accountData.length === 0) return undefined;
+  const section =
+    since === undefined || joinedSince(room, session.userId, since)
+      ? // Initial sync, or a room joined since the last sync: the client gets it whole.
+        timelineSection(room, session, { rangeStart: 0, end, limit, fullState: true, since })
+      : timelineSection(room, session, { rangeStart: room.indexAfter(since), end, limit, fullState, since });
+  return {
+    summary: summary(room, session.userId),
+    ...section,
+    ephemeral: { events: [] },
+    account_data: { events: accountData },
+    unread_notifications: { highlight_count: 0, notification_count: 0 },
+  };
+}
+
+/** True when the user was not joined at `since`, or left and came back after it. */
+function joinedSince(room: Room, userId: string, since: number): boolean {
+  if (room.membershipAt(userId, since) !== "join") return true;
+  const log = room.memberEvents(userId);
+  for (let i = log.length - 1; i >= 0; i--) {
+    const event = log[i];
+    if (!event || event.streamPos <= since) break;
+    if (membershipOf(event) !== "join") return true;
+  }
+  return false;
+}
+
+function invitedRoom(room: Room, userId: string, since: number | undefined): JsonObject | undefined {
+  const inviteEvent = room.state("m.room.member", userId);
+  if (!inviteEvent || (since !== undefined && inviteEvent.streamPos <= since)) return undefined;
+  const stripped: StoredEvent[] = [];
+  for (const type of INVITE_STATE_TYPES) {
+    const event = room.state(type);
+    if (event) stripped.push(event);
+  }
+  const inviter = room.state("m.room.member", inviteEvent.sender);
+  if (inviter && inviter !== inviteEvent) stripped.push(inviter);
+  stripped.push(inviteEvent);
+  return { invite_state: { events: stripped.map(toStrippedState) } };
+}
+
+function leftRoom(core: HomeserverCore, room: Room, params: SyncParams): JsonObject | undefined {
+  const { session, since } = params;
+  const departure = room.state("m.room.member", session.userId);
+  if (!departure) return undefined;
+  if (since === undefined ? !params.filter.includeLeave : departure.streamPos <= since) return undefined;
+  const readable = room.readableUntil(session.userId);
+  const viewer = deviceKey(session);
+  const accountData = { events: core.accounts.accountDataSince(session.userId, room.roomId, since) };
+  if (readable === undefined || readable <= departure.index) {
+    // Never joined (a rejected invite, a ban before joining): only their own membership event.
+    const timeline = { events: [toSyncEvent(room, departure, viewer)], limited: false, prev_batch: streamToken(departure.streamPos - 1) };
+    return { state: { events: [] }, timeline, account_data: accountData };
+  }
+  const limit = params.filter.timeline.limit ?? DEFAULT_TIMELINE_LIMIT;
+  const rangeStart = since === undefined ? 0 : room.indexAfter(since);
+  const wasJoined = since !== undefined && room.membershipAt(session.userId, since) === "join";
+  const section = timelineSection(room, session, {
+    rangeStart,
+    end: readable,
+    limit,
+    fullState: params.fullState || !wasJoined,
+    since,
+  });
+  return { ...section, account_data: accountData };
+}
+
+interface SectionOptions {
+  /** First index the client has not seen. */
+  rangeStart: number;
+  /** Exclusive end of what the user may see. */
+  end: number;
+  limit: number;
+  fullState: boolean;
+  since: number | undefined;
+}
+
+/**
+ * The last `limit` events of [rangeStart, end) as the timeline; `state` is the state at the start
+ * of the timeline — whole, or only what changed in the gap the timeline skipped (spec: `state`
+ * covers "between the time indicated by since, and the start of the timeline").
+ */
+function timelineSection(room: Room, session: Session, options: SectionOptions): Section {
+  const { rangeStart, end, limit } = options;
+  const timelineStart = Math.max(rangeStart, end - limit);
+  const stateAtStart = room.stateBefore(timelineStart);
+  let stateEvents: StoredEvent[];
+  if (options.fullState) {
+    stateEvents = [...stateAtStart.values()];
+  } else {
+    const firstSeen = new Map<string, string | undefined>();
+    for (let i = rangeStart; i < timelineStart; i++) {
+      const event = room.events[i];
+      if (event?.stateKey === undefined) continue;
+      const key = stateMapKey(event.type, event.stateKey);
+      if (!firstSeen.has(key)) firstSeen.set(key, event.replacesStateId);
+    }
+    stateEvents = [];
+    for (const [key, before] of firstSeen) {
+      const atStart = stateAtStart.get(key);
+      if (atStart && atStart.eventId !== before) stateEvents.push(atStart);
+    }
+  }
+  const viewer = deviceKey(session);
+  const first = room.events[timelineStart];
+  const prevBatch =
+    first && timelineStart < end ? first.streamPos - 1 : (room.events[end - 1]?.streamPos ?? options.since ?? 0);
+  return {
+    state: { events: stateEvents.map((event) => toSyncEvent(room, event, viewer)) },
+    timeline: {
+      events: room.events.slice(timelineStart, end).map((event) => toSyncEvent(room, event, viewer)),
+      limited: timelineStart > rangeStart,
+      prev_batch: streamToken(prevBatch),
+    },
+  };
+}
+
+/** Spec RoomSummary: heroes are the first five other joined or invited members. */
+function summary(room: Room, userId: string): JsonObject {
+  const heroes: string[] = [];
+  const departed: string[] = [];
+  for (const member of room.memberUserIds()) {
+    if (member === userId) continue;
+    if (room.joined.has(member) || room.invited.has(member)) heroes.push(member);
+    else departed.push(member);
+  }
+  return {
+    "m.heroes": (heroes.length > 0 ? heroes : departed).slice(0, 5),
+    "m.joined_member_count": room.joined.size,
+    "m.invited_member_count": room.invited.size,
+  };
+}

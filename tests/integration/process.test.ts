@@ -1,0 +1,54 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../storage/database.ts";
+import { ChildMinou } from "../support/child-minou.ts";
+import { Member } from "../support/member.ts";
+import { createScenario, type Scenario } from "../support/scenario.ts";
+import { waitFor } from "../support/wait.ts";
+
+describe("the minou process (npm start)", () => {
+  let scenario: Scenario;
+  let camille: Member;
+
+  beforeAll(async () => {
+    scenario = await createScenario();
+    camille = await Member.connect(scenario.homeserver, "camille");
+  });
+
+  afterAll(async () => {
+    camille.stop();
+    await scenario.homeserver.close();
+  });
+
+  it("refuses to start with an invalid config, listing every problem with its key, and starts nothing", async () => {
+    const path = join(scenario.dataDirectory, "bad-config.json");
+    writeFileSync(path, JSON.stringify({ ...scenario.configFile, userId: "minou", http: { port: "huit mille" }, colour: "bleu" }));
+    const child = ChildMinou.run(["--config", path], { MINOU_ACCESS_TOKEN: scenario.bot.accessToken });
+    const { code } = await child.exited;
+    expect(code).toBe(2);
+    expect(child.output).toContain("userId : identifiant Matrix attendu");
+    expect(child.output).toContain("http.port : ");
+    expect(child.output).toContain("colour : clé inconnue");
+    expect(child.output).not.toContain(scenario.bot.accessToken);
+  }, 30_000);
+
+  it("answers, then stops cleanly on SIGTERM with its database closed and consistent", async () => {
+    const roomId = await camille.createRoom({ name: "Arrêt propre", invite: [scenario.bot.userId] });
+    const child = ChildMinou.start(scenario);
+    await waitFor(() => scenario.homeserver.stateContent(roomId, "m.room.member", scenario.bot.userId)?.["membership"] === "join", "Minou to join", 20_000);
+    const command = await camille.say(roomId, "!minou");
+    await camille.waitForReply(roomId, command, scenario.bot.userId);
+    child.kill("SIGTERM");
+    const { code } = await child.exited;
+    expect(code).toBe(0);
+    expect(child.output).toContain("SIGTERM received, stopping");
+    expect(child.output).toContain("Minou stopped");
+    expect(child.output).not.toContain(scenario.bot.accessToken);
+    const db = openDatabase(join(scenario.dataDirectory, "minou.sqlite"));
+    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(db.prepare("SELECT count(*) FROM inbound_events WHERE handled_at IS NULL").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM outbox WHERE sent_at IS NULL").pluck().get()).toBe(0);
+    db.close();
+  }, 30_000);
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { OutboxSender } from "../../src/pipeline/outbox-sender.ts";
+import { captureLog } from "../support/capture-log.ts";
+import { memoryStores } from "../support/memory-stores.ts";
+import { matrixError, RecordingTransport } from "../support/recording-transport.ts";
+
+const policy = { maxAttempts: 3, initialDelayMs: 5, maxDelayMs: 20 };
+
+function setup() {
+  const stores = memoryStores();
+  const transport = new RecordingTransport();
+  const { log, lines } = captureLog();
+  const sender = new OutboxSender(stores, transport, log, Date.now, { retryPolicy: policy, roomConcurrency: 2 });
+  const enqueue = (txnId: string, roomId = "!r:x", purpose?: string) =>
+    stores.outbox.enqueue(
+      { txnId, roomId, eventType: "m.room.message", content: { body: txnId }, context: `!aide from @camille:x (${txnId})`, ...(purpose === undefined ? {} : { purpose, purposeRef: "42" }) },
+      Date.now(),
+    );
+  const drained = async () => {
+    for (let i = 0; i < 200 && stores.outbox.pendingRooms().length > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    await sender.stop();
+  };
+  return { stores, transport, lines, sender, enqueue, drained };
+}
+
+describe("OutboxSender", () => {
+  it("sends each room's messages in order, with their stored transaction ids", async () => {
+    const { transport, sender, enqueue, drained } = setup();
+    ["a1", "a2", "a3"].forEach((txn) => enqueue(txn, "!a:x"));
+    ["b1", "b2"].forEach((txn) => enqueue(txn, "!b:x"));
+    sender.wake();
+    await drained();
+    expect(transport.sent.filter((event) => event.roomId === "!a:x").map((event) => event.txnId)).toEqual(["a1", "a2", "a3"]);
+    expect(transport.sent.filter((event) => event.roomId === "!b:x").map((event) => event.txnId)).toEqual(["b1", "b2"]);
+  });
+
+  it("waits retry_after_ms on 429 before sending again", async () => {
+    const { transport, sender, enqueue, drained } = setup();
+    transport.sendFailures.push(matrixError(429, "M_LIMIT_EXCEEDED", { retry_after_ms: 150 }));
+    enqueue("t1");
+    sender.wake();
+    await drained();
+    expect(transport.sent.map((event) => event.txnId)).toEqual(["t1"]);
+    const [first, second] = transport.attempts;
+    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(140);
+  });
+
+  it("retries 5xx and network errors, then gives up and logs the room and the command", async () => {
+    const { transport, sender, enqueue, drained } = setup();
+    transport.sendFailures.push(matrixError(502, "M_UNKNOWN"), Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }));
+    enqueue("ok-after-retries");
+    sender.wake();
+    await drained();
+    expect(transport.sent.map((event) => event.txnId)).toEqual(["ok-after-retries"]);
+
+    const again = setup();
+    again.transport.sendFailures.push(...Array.from({ length: 5 }, () => matrixError(503, "M_UNKNOWN")));
+    again.enqueue("never");
+    again.sender.wake();
+    await again.drained();
+    expect(again.transport.sent).toEqual([]);
+    expect(again.lines.join("\n")).toMatch(/message not delivered.*!r:x.*!aide from @camille:x \(never\)/);
+    expect(again.stores.outbox.pendingRooms()).toEqual([]);
+  });
+
+  it("gives up at once on a refusal such as 403, without blocking the next message", async () => {
+    const { transport, lines, sender, enqueue, drained } = setup();
+    transport.sendFailures.push(matrixError(403, "M_FORBIDDEN"));
+    enqueue("refused");
+    enqueue("next");
+    sender.wake();
+    await drained();
+    expect(transport.attempts.filter((attempt) => attempt.txnId === "refused")).toHaveLength(1);
+    expect(transport.sent.map((event) => event.txnId)).toEqual(["next"]);
+    expect(lines.join("\n")).toContain("M_FORBIDDEN");
+  });
+
+  it("tells the feature that queued a message its event id, once sent", async () => {
+    const { sender, enqueue, drained } = setup();
+    const seen: string[] = [];
+    sender.onSent("agenda.announcement", (ref, eventId) => seen.push(`${ref}=${eventId}`));
+    enqueue("announce", "!r:x", "agenda.announcement");
+    sender.wake();
+    await drained();
+    expect(seen).toEqual(["42=$sent1"]);
+  });
+});

@@ -1,0 +1,31 @@
+import { allCommands } from "../../commands/index.ts";
+import type { CommandContext, PermissionLevel } from "../../src/dispatch/command.ts";
+import { CommandRegistry } from "../../src/dispatch/registry.ts";
+import type { Language } from "../../src/i18n/language.ts";
+import type { Stores } from "../../storage/index.ts";
+import { memoryStores } from "./memory-stores.ts";
+
+export const FIXED_NOW = Date.UTC(2026, 10, 26, 9, 0, 0);
+
+/** A command context as the dispatcher builds it, over in-memory stores and a fixed clock. */
+export function commandContext(options: { language?: Language; level?: PermissionLevel; stores?: Stores; now?: number } = {}): CommandContext {
+  const stores = options.stores ?? memoryStores();
+  stores.rooms.recordJoin("!asso:minou.test", FIXED_NOW - 1000);
+  const level = options.level ?? "member";
+  return {
+    now: options.now ?? FIXED_NOW,
+    language: options.language ?? "fr",
+    room: { roomId: "!asso:minou.test", name: "Les Jardins partagés", language: options.language ?? "fr", timeZone: "Europe/Paris" },
+    sender: { userId: "@camille:minou.test", level, powerLevel: level === "moderator" ? 50 : 0 },
+    stores,
+    commands: new CommandRegistry(allCommands),
+    prefix: "!",
+    about: {
+      version: "1.2.3",
+      startedAt: FIXED_NOW - (2 * 86_400_000 + 3 * 3_600_000 + 5 * 60_000),
+      centreName: "Centre social Les Tilleuls",
+      contact: "numerique@tilleuls.fr",
+      sourceCodeUrl: "https://forge.tilleuls.fr/minou",
+    },
+  };
+}

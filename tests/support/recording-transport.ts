@@ -1,0 +1,54 @@
+import type { MatrixEvent } from "../../storage/inbound-events-store.ts";
+import type { MatrixTransport } from "../../src/matrix/transport.ts";
+
+export interface SentEvent {
+  readonly roomId: string;
+  readonly eventType: string;
+  readonly txnId: string;
+  readonly content: Record<string, unknown>;
+}
+
+/** A MatrixTransport that records what Minou sends and answers from canned state. */
+export class RecordingTransport implements MatrixTransport {
+  readonly sent: SentEvent[] = [];
+  readonly attempts: { txnId: string; at: number }[] = [];
+  readonly joined: string[] = [];
+  readonly left: string[] = [];
+  /** Errors thrown by the next sends, in order (then sends succeed). */
+  readonly sendFailures: unknown[] = [];
+  powerLevels: Record<string, Record<string, unknown>> = {};
+  private readonly eventIds = new Map<string, string>();
+
+  async sendEvent(roomId: string, eventType: string, txnId: string, content: Record<string, unknown>): Promise<string> {
+    this.attempts.push({ txnId, at: Date.now() });
+    const failure = this.sendFailures.shift();
+    if (failure !== undefined) throw failure;
+    const known = this.eventIds.get(txnId);
+    if (known !== undefined) return known;
+    const eventId = `$sent${this.sent.length + 1}`;
+    this.eventIds.set(txnId, eventId);
+    this.sent.push({ roomId, eventType, txnId, content });
+    return eventId;
+  }
+
+  async getStateEvent(roomId: string, eventType: string): Promise<Record<string, unknown> | undefined> {
+    return eventType === "m.room.power_levels" ? this.powerLevels[roomId] : undefined;
+  }
+
+  async messagesBefore(): Promise<{ chunk: MatrixEvent[] }> {
+    return { chunk: [] };
+  }
+
+  async joinRoom(roomId: string): Promise<void> {
+    this.joined.push(roomId);
+  }
+
+  async leaveRoom(roomId: string): Promise<void> {
+    this.left.push(roomId);
+  }
+}
+
+/** What matrix-bot-sdk throws for an error answer. */
+export function matrixError(statusCode: number, errcode: string, extra: Record<string, unknown> = {}): Error {
+  return Object.assign(new Error(errcode), { statusCode, errcode, body: { errcode, ...extra }, ...("retry_after_ms" in extra ? { retryAfterMs: extra["retry_after_ms"] } : {}) });
+}

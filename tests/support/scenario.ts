@@ -1,0 +1,58 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { validateConfig, type MinouConfig } from "../../src/config/load.ts";
+import type { ConfigFile } from "../../src/config/schema.ts";
+import { Minou } from "../../src/minou.ts";
+import { TestHomeserver } from "../homeserver/index.ts";
+import { captureLog } from "./capture-log.ts";
+import type { Member } from "./member.ts";
+import { waitFor } from "./wait.ts";
+
+export const FAST_RETRIES = { maxAttempts: 5, initialDelayMs: 50, maxDelayMs: 500 };
+
+/** A test homeserver, Minou's account on it, and a config for a Minou that talks to it. */
+export interface Scenario {
+  readonly homeserver: TestHomeserver;
+  readonly bot: { userId: string; accessToken: string; deviceId: string };
+  readonly dataDirectory: string;
+  readonly configFile: Record<string, unknown>;
+  readonly config: MinouConfig;
+}
+
+export async function createScenario(overrides: Partial<Record<keyof ConfigFile, unknown>> = {}): Promise<Scenario> {
+  const homeserver = await TestHomeserver.start();
+  const bot = await homeserver.registerUser("minou");
+  const dataDirectory = mkdtempSync(join(tmpdir(), "minou-it-"));
+  const configFile: Record<string, unknown> = {
+    homeserverUrl: homeserver.url,
+    userId: bot.userId,
+    allowedServers: [homeserver.serverName],
+    staff: [`@equipe:${homeserver.serverName}`],
+    dataDirectory,
+    http: { port: 0 },
+    logLevel: "debug",
+    floodGuard: { maxCommands: 1000, perSeconds: 10, muteSeconds: 30 },
+    ...overrides,
+  };
+  const file = validateConfig(configFile);
+  const { accessToken: _token, accessTokenFile: _file, ...rest } = file;
+  const config: MinouConfig = { ...rest, dataDirectory, accessTokenFile: join(dataDirectory, "access-token") };
+  return { homeserver, bot, dataDirectory, configFile, config };
+}
+
+/** Minou running in this process, with its log lines kept. */
+export async function startMinou(scenario: Scenario): Promise<{ minou: Minou; logLines: string[] }> {
+  const { log, lines } = captureLog(scenario.config.logLevel);
+  const minou = new Minou({ config: scenario.config, accessToken: scenario.bot.accessToken, log, syncTimeoutMs: 2_000, retryPolicy: FAST_RETRIES });
+  await minou.start();
+  await minou.ready;
+  return { minou, logLines: lines };
+}
+
+/** A room created by `owner` with Minou invited, once Minou has joined it. */
+export async function roomWithMinou(scenario: Scenario, owner: Member, options: Parameters<Member["createRoom"]>[0] = {}): Promise<string> {
+  const roomId = await owner.createRoom({ preset: "private_chat" as never, name: "Les Jardins partagés", ...options, invite: [scenario.bot.userId, ...(options.invite ?? [])] });
+  await waitFor(() => scenario.homeserver.stateContent(roomId, "m.room.member", scenario.bot.userId)?.["membership"] === "join", "Minou to join");
+  return roomId;
+}
