@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { closest } from "fastest-levenshtein";
 import { z } from "zod";
-import { configSchema, type ConfigFile } from "./schema.ts";
+import { configSchema, shapeOf, type ConfigFile } from "./schema.ts";
 
 z.config(z.locales.fr());
 
@@ -49,20 +49,9 @@ export function validateConfig(raw: unknown): ConfigFile {
 }
 
 function knownKeysAt(path: readonly PropertyKey[]): string[] {
-  let schema: z.ZodType = configSchema;
-  for (const key of path) {
-    while (schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault || schema instanceof z.ZodOptional) {
-      schema = schema.unwrap() as z.ZodType;
-    }
-    if (!(schema instanceof z.ZodObject)) return [];
-    const next = (schema.shape as Record<string, z.ZodType>)[String(key)];
-    if (next === undefined) return [];
-    schema = next;
-  }
-  while (schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault || schema instanceof z.ZodOptional) {
-    schema = schema.unwrap() as z.ZodType;
-  }
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  let schema: z.ZodType | undefined = configSchema;
+  for (const key of path) schema = schema === undefined ? undefined : shapeOf(schema)?.[String(key)];
+  return schema === undefined ? [] : Object.keys(shapeOf(schema) ?? {});
 }
 
 /**

@@ -73,3 +73,23 @@ export const configSchema = z.strictObject({
 export type ConfigFile = z.output<typeof configSchema>;
 export type Language = (typeof languages)[number];
 export type LogLevel = (typeof logLevels)[number];
+
+/** The schema under its defaults and optional markers. */
+export function unwrapSchema(schema: z.ZodType): z.ZodType {
+  let inner = schema;
+  while (inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault || inner instanceof z.ZodOptional) {
+    inner = inner.unwrap() as z.ZodType;
+  }
+  return inner;
+}
+
+/** The keys of an object schema (after unwrapping), or undefined for a leaf. */
+export function shapeOf(schema: z.ZodType): Readonly<Record<string, z.ZodType>> | undefined {
+  const inner = unwrapSchema(schema);
+  return inner instanceof z.ZodObject ? (inner.shape as Record<string, z.ZodType>) : undefined;
+}
+
+/** Every key path of the configuration, objects and leaves: "http", "http.port"… */
+export function configKeyPaths(schema: z.ZodType = configSchema, prefix = ""): string[] {
+  return Object.entries(shapeOf(schema) ?? {}).flatMap(([key, value]) => [`${prefix}${key}`, ...configKeyPaths(value, `${prefix}${key}.`)]);
+}

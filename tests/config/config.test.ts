@@ -2,21 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { ConfigError, loadConfig, validateConfig } from "../../src/config/load.ts";
-import { configSchema } from "../../src/config/schema.ts";
-
-function schemaKeys(schema: z.ZodType, prefix = ""): string[] {
-  let inner: z.ZodType = schema;
-  while (inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault || inner instanceof z.ZodOptional) {
-    inner = inner.unwrap() as z.ZodType;
-  }
-  if (!(inner instanceof z.ZodObject)) return [];
-  return Object.entries(inner.shape as Record<string, z.ZodType>).flatMap(([key, value]) => [
-    `${prefix}${key}`,
-    ...schemaKeys(value, `${prefix}${key}.`),
-  ]);
-}
+import { configKeyPaths } from "../../src/config/schema.ts";
 
 const example = JSON.parse(readFileSync(new URL("../../config.example.json", import.meta.url), "utf8")) as Record<string, unknown>;
 
@@ -47,7 +34,7 @@ describe("configuration", () => {
         ? Object.entries(value).flatMap(([key, inner]) => [`${prefix}${key}`, ...keys(inner, `${prefix}${key}.`)])
         : [];
     // Every key the schema knows is in the example, except the token itself (a secret).
-    expect(keys(example).sort()).toEqual(schemaKeys(configSchema).filter((key) => key !== "accessToken").sort());
+    expect(keys(example).sort()).toEqual(configKeyPaths().filter((key) => key !== "accessToken").sort());
   });
 
   it("fills defaults: French, Paris, ! prefix, 127.0.0.1:8080", () => {

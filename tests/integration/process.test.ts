@@ -1,6 +1,7 @@
-import { writeFileSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/load.ts";
 import { openDatabase } from "../../storage/database.ts";
 import { ChildMinou } from "../support/child-minou.ts";
 import { Member } from "../support/member.ts";
@@ -31,6 +32,24 @@ describe("the minou process (npm start)", () => {
     expect(child.output).toContain("http.port : ");
     expect(child.output).toContain("colour : clé inconnue");
     expect(child.output).not.toContain(scenario.bot.accessToken);
+  }, 30_000);
+
+  it("npm run login logs the bot in with its password and stores the token where npm start reads it", async () => {
+    await scenario.homeserver.registerUser("minou-login", "mot-de-passe-solide");
+    const dataDirectory = join(scenario.dataDirectory, "login");
+    const path = join(scenario.dataDirectory, "login-config.json");
+    writeFileSync(path, JSON.stringify({ ...scenario.configFile, userId: `@minou-login:${scenario.homeserver.serverName}`, dataDirectory }));
+    const wrong = ChildMinou.run(["--config", path], { MINOU_PASSWORD: "erreur" }, "src/login.ts");
+    expect((await wrong.exited).code).toBe(1);
+    expect(wrong.output).toContain("Connexion refusée");
+    const login = ChildMinou.run(["--config", path], { MINOU_PASSWORD: "mot-de-passe-solide" }, "src/login.ts");
+    expect((await login.exited).code).toBe(0);
+    const tokenFile = join(dataDirectory, "access-token");
+    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+    expect(login.output).not.toContain("mot-de-passe-solide");
+    const { accessToken } = loadConfig(path, {});
+    const whoami = await fetch(`${scenario.homeserver.url}/_matrix/client/v3/account/whoami`, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(await whoami.json()).toMatchObject({ user_id: `@minou-login:${scenario.homeserver.serverName}` });
   }, 30_000);
 
   it("answers, then stops cleanly on SIGTERM with its database closed and consistent", async () => {

@@ -23,8 +23,8 @@ export class ChildMinou {
     return ChildMinou.run(["--config", configPath], { MINOU_ACCESS_TOKEN: scenario.bot.accessToken });
   }
 
-  static run(args: readonly string[], env: Record<string, string> = {}): ChildMinou {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
+  static run(args: readonly string[], env: Record<string, string> = {}, script = "src/main.ts"): ChildMinou {
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
       cwd: projectRoot,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
