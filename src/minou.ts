@@ -1,5 +1,13 @@
 import { join } from "node:path";
 import { allCommands } from "../commands/index.ts";
+import { AgendaReactions } from "./agenda/agenda-reactions.ts";
+import { ANNOUNCEMENT_PURPOSE } from "./agenda/announcement.ts";
+import { agendaRoutes } from "./agenda/feed-routes.ts";
+import { AnnouncementEditor } from "./agenda/jobs/announcement-edits.ts";
+import { remindersJob } from "./agenda/jobs/reminders.ts";
+import { weeklyDigestJob } from "./agenda/jobs/weekly-digest.ts";
+import { storeAgendaSource } from "./agenda/store-source.ts";
+import { ReactionHandler } from "./reactions/reaction-handler.ts";
 import { openDatabase } from "../storage/database.ts";
 import { createStores, type Stores } from "../storage/index.ts";
 import type { MinouConfig } from "./config/load.ts";
@@ -54,6 +62,7 @@ export class Minou {
   private readonly processor: InboundProcessor;
   private readonly sender: OutboxSender;
   private readonly invites: InviteHandler;
+  private readonly announcements: AnnouncementEditor;
   private readonly log: Logger;
   private stopped = false;
   private resolveReady: () => void = () => undefined;
@@ -98,6 +107,13 @@ export class Minou {
         defaultLanguage: config.defaultLanguage,
         defaultTimeZone: config.timeZone,
         floodGuard: config.floodGuard,
+        commands: {
+          publicBaseUrl: config.http.publicBaseUrl,
+          agenda: {
+            defaultDurationMinutes: config.agenda.defaultDurationMinutes,
+            defaultReminderMinutes: config.agenda.defaultReminderMinutes,
+          },
+        },
       },
       {
         version,
@@ -109,7 +125,21 @@ export class Minou {
       this.log.child("dispatch"),
       now,
     );
-    this.processor = new InboundProcessor(this.stores, [dispatcher], this.log.child("inbox"), now, () => this.sender.wake());
+    this.sender.onSent(ANNOUNCEMENT_PURPOSE, (ref, eventId) => this.stores.agenda.events.setAnnouncement(Number(ref), eventId));
+    this.announcements = new AnnouncementEditor(
+      this.stores,
+      config.defaultLanguage,
+      config.agenda.announcementDebounceSeconds * 1000,
+      now,
+      () => this.sender.wake(),
+      this.log.child("agenda"),
+    );
+    const reactions = new ReactionHandler([new AgendaReactions(this.stores, now, () => this.announcements.schedule())], config.userId);
+    this.processor = new InboundProcessor(this.stores, [dispatcher, reactions], this.log.child("inbox"), now, () => {
+      this.sender.wake();
+      // Commands such as !agenda modifier leave announcements to update.
+      this.announcements.schedule();
+    });
     this.invites = new InviteHandler(this.stores, transport, config.allowedServers, this.log.child("invites"), now, retryPolicy);
 
     const intake = new SyncIntake({
@@ -144,8 +174,29 @@ export class Minou {
       }
     };
 
-    this.scheduler = new Scheduler([purgeHandledEventsJob(this.stores, config.retention.handledEventsDays)], this.log.child("scheduler"), now);
-    this.http = new HttpServer([healthRoute(() => this.isReady)], this.log.child("http"));
+    const wakeSender = (): void => this.sender.wake();
+    this.scheduler = new Scheduler(
+      [
+        remindersJob(
+          this.stores,
+          { defaultOffsetsMinutes: config.agenda.defaultReminderMinutes, graceMinutes: config.agenda.reminderGraceMinutes, defaultLanguage: config.defaultLanguage },
+          wakeSender,
+        ),
+        this.announcements,
+        weeklyDigestJob(this.stores, { language: config.defaultLanguage, timeZone: config.timeZone }, wakeSender),
+        purgeHandledEventsJob(this.stores, config.retention.handledEventsDays),
+      ],
+      this.log.child("scheduler"),
+      now,
+    );
+    const agendaSource = storeAgendaSource(this.stores, { language: config.defaultLanguage, timeZone: config.timeZone });
+    this.http = new HttpServer(
+      [
+        healthRoute(() => this.isReady),
+        ...agendaRoutes(agendaSource, { publicBaseUrl: config.http.publicBaseUrl, centreName: config.centre.name, now, log: this.log.child("feeds") }),
+      ],
+      this.log.child("http"),
+    );
   }
 
   /** The HTTP port actually bound (useful with port 0). */
@@ -169,12 +220,18 @@ export class Minou {
     this.log.info("Minou started", { userId: config.userId, version, http: `${config.http.bind}:${this.boundPort}` });
   }
 
+  /** Runs the scheduled jobs (reminders, digests…) now, as the next tick would. */
+  async tick(): Promise<void> {
+    await this.scheduler.tick();
+  }
+
   /** Sync loop, cron jobs, HTTP server, then the work in progress and the database, in that order. */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     this.client.stop();
     await this.scheduler.stop();
+    this.announcements.stop();
     await this.http.close();
     await this.processor.stop();
     await this.sender.stop();

@@ -1,3 +1,4 @@
+import { createAgendaStores, type AgendaStores } from "./agenda/index.ts";
 import { BotStateStore } from "./bot-state-store.ts";
 import type { Db } from "./database.ts";
 import { InboundEventsStore } from "./inbound-events-store.ts";
@@ -13,6 +14,7 @@ export interface Stores {
   readonly roomSettings: RoomSettingsStore;
   readonly inbound: InboundEventsStore;
   readonly outbox: OutboxStore;
+  readonly agenda: AgendaStores;
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;
 }
@@ -25,6 +27,7 @@ export function createStores(db: Db): Stores {
     roomSettings: new RoomSettingsStore(db),
     inbound: new InboundEventsStore(db),
     outbox: new OutboxStore(db),
+    agenda: createAgendaStores(db),
     transaction: <T>(work: () => T): T => db.transaction(work)(),
   };
 }

@@ -81,6 +81,16 @@ export interface AboutMinou {
   readonly sourceCodeUrl?: string;
 }
 
+/** The few settings commands read. */
+export interface CommandSettings {
+  /** Where Minou's web side is published (feed and agenda links). */
+  readonly publicBaseUrl: string;
+  readonly agenda: {
+    readonly defaultDurationMinutes: number;
+    readonly defaultReminderMinutes: readonly number[];
+  };
+}
+
 /** What a command may use: no Matrix client, no config beyond what it needs, a fixed clock in tests. */
 export interface CommandContext {
   /** The moment the command was sent (ms since the epoch). */
@@ -92,15 +102,26 @@ export interface CommandContext {
   readonly commands: CommandRegistry;
   readonly prefix: string;
   readonly about: AboutMinou;
+  readonly settings: CommandSettings;
+}
+
+export interface ReplyOptions {
+  /** Users the reply pings (m.mentions); nobody by default. */
+  readonly mentions?: readonly string[];
+  /** What the reply stands for (e.g. an event's announcement), to learn its event id once sent. */
+  readonly purpose?: string;
+  readonly purposeRef?: string;
+  /** Extra content keys, such as Minou's namespaced record key. */
+  readonly extraContent?: Readonly<Record<string, unknown>>;
 }
 
 /** Expected outcomes are values; bugs are exceptions (the dispatcher apologises and logs them). */
 export type CommandResult =
-  | { readonly kind: "reply"; readonly text: Markdown; readonly mentions?: readonly string[] }
+  | ({ readonly kind: "reply"; readonly text: Markdown } & ReplyOptions)
   | { readonly kind: "refusal"; readonly text: Markdown };
 
-export function reply(text: Markdown, mentions?: readonly string[]): CommandResult {
-  return mentions === undefined ? { kind: "reply", text } : { kind: "reply", text, mentions };
+export function reply(text: Markdown, options: ReplyOptions = {}): CommandResult {
+  return { kind: "reply", text, ...options };
 }
 
 export function refuse(text: Markdown): CommandResult {

@@ -11,7 +11,16 @@ import type { Effect, InboundHandler } from "../pipeline/inbound-processor.ts";
 import type { RoomStateCache } from "../pipeline/room-state.ts";
 import type { Markdown } from "../render/markdown.ts";
 import { renderMessage } from "../render/render-message.ts";
-import { allows, type AboutMinou, type CommandContext, type CommandResult, type PermissionLevel, type RoomView } from "./command.ts";
+import {
+  allows,
+  type AboutMinou,
+  type CommandContext,
+  type CommandResult,
+  type CommandSettings,
+  type PermissionLevel,
+  type ReplyOptions,
+  type RoomView,
+} from "./command.ts";
 import { FloodGuard, type FloodGuardSettings } from "./flood-guard.ts";
 import { usageOf } from "./help.ts";
 import { parseArgs, type ArgProblem } from "./parse-args.ts";
@@ -28,6 +37,7 @@ export interface DispatcherSettings {
   readonly defaultLanguage: Language;
   readonly defaultTimeZone: string;
   readonly floodGuard: FloodGuardSettings;
+  readonly commands: CommandSettings;
 }
 
 /** The permission level of a member: configured admins and staff, else the room's power level. */
@@ -75,8 +85,8 @@ export class Dispatcher implements InboundHandler {
     const { event, roomId } = item;
     const room = this.roomView(roomId);
     const messages = messagesFor(room.language);
-    const respond = (text: Markdown, outcome: string, mentions?: readonly string[]): string => {
-      this.enqueueReply(event, roomId, text, line, mentions);
+    const respond = (text: Markdown, outcome: string, options: ReplyOptions = {}): string => {
+      this.enqueueReply(event, roomId, text, line, options);
       return outcome;
     };
 
@@ -112,6 +122,7 @@ export class Dispatcher implements InboundHandler {
       commands: this.registry,
       prefix: this.settings.prefix,
       about: this.about,
+      settings: this.settings.commands,
     };
     let result: CommandResult;
     try {
@@ -122,8 +133,7 @@ export class Dispatcher implements InboundHandler {
       this.log.error("command failed", { reference, command: command.names.fr[0], roomId, sender: event.sender, eventId: event.event_id, error });
       return respond(messages.internalError(reference), "error");
     }
-    const mentions = result.kind === "reply" ? result.mentions : undefined;
-    return respond(result.text, result.kind === "reply" ? "answered" : "refused", mentions);
+    return result.kind === "reply" ? respond(result.text, "answered", result) : respond(result.text, "refused");
   }
 
   private describeProblem(problem: ArgProblem, language: Language, usage: string, suggestion: string | undefined): Markdown {
@@ -158,14 +168,16 @@ export class Dispatcher implements InboundHandler {
     };
   }
 
-  private enqueueReply(event: MatrixEvent, roomId: string, text: Markdown, line: string, mentions?: readonly string[]): void {
-    const options = mentions === undefined ? { replyTo: event } : { replyTo: event, mentions };
+  private enqueueReply(event: MatrixEvent, roomId: string, text: Markdown, line: string, options: ReplyOptions): void {
+    const content = noticeContent(renderMessage(text), options.mentions === undefined ? { replyTo: event } : { replyTo: event, mentions: options.mentions });
     this.stores.outbox.enqueue(
       {
         txnId: txnIdFor(event.event_id),
         roomId,
         eventType: "m.room.message",
-        content: noticeContent(renderMessage(text), options),
+        content: { ...options.extraContent, ...content },
+        ...(options.purpose === undefined ? {} : { purpose: options.purpose }),
+        ...(options.purposeRef === undefined ? {} : { purposeRef: options.purposeRef }),
         context: `${this.settings.prefix}${line.slice(0, 80)} from ${event.sender} (${event.event_id})`,
       },
       this.now(),

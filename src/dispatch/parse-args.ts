@@ -85,8 +85,10 @@ function convert(arg: ArgSpec | OptionSpec, given: string): Converted {
     case "text":
       return { ok: true, value: given };
     case "integer": {
-      if (!/^[+-]?\d+$/u.test(given)) return fail({ kind: "notInteger", arg, given });
-      const value = Number.parseInt(given, 10);
+      // Numbers are shown as "n°3" or "#3"; typing them back that way works too.
+      const digits = given.replace(/^(#|n°|no\.?)/iu, "");
+      if (!/^[+-]?\d+$/u.test(digits)) return fail({ kind: "notInteger", arg, given });
+      const value = Number.parseInt(digits, 10);
       if ((arg.min !== undefined && value < arg.min) || (arg.max !== undefined && value > arg.max)) {
         return fail({ kind: "outOfRange", arg, given });
       }

@@ -131,6 +131,8 @@ export class SyncIntake {
       (event) => event.type === "m.room.member" && event.state_key === this.deps.botUserId,
     );
     this.deps.stores.rooms.recordLeave(roomId, own?.origin_server_ts ?? this.deps.now());
+    // Out of the room, its secret feed must stop working at once.
+    this.deps.stores.agenda.feedTokens.revokeAll(roomId, this.deps.now());
     this.deps.roomState.forget(roomId);
   }
 }

@@ -49,3 +49,8 @@ export function code(text: string): Markdown {
   const padded = text.startsWith("`") || text.endsWith("`") ? ` ${text} ` : text;
   return new Markdown(`${fence}${padded.replace(/\n/g, " ")}${fence}`);
 }
+
+/** A user pill: Element shows a matrix.to link to a user as their name. */
+export function userPill(userId: string): Markdown {
+  return new Markdown(`[${escapeMarkdown(userId)}](https://matrix.to/#/${encodeURIComponent(userId)})`);
+}

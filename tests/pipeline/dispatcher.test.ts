@@ -8,6 +8,7 @@ import { RoomStateCache } from "../../src/pipeline/room-state.ts";
 import { md } from "../../src/render/markdown.ts";
 import type { MatrixEvent } from "../../storage/inbound-events-store.ts";
 import { captureLog } from "../support/capture-log.ts";
+import { TEST_SETTINGS } from "../support/command-context.ts";
 import { memoryStores } from "../support/memory-stores.ts";
 import { RecordingTransport } from "../support/recording-transport.ts";
 
@@ -30,7 +31,7 @@ function setup(commands = allCommands, floodGuard = { maxCommands: 100, perSecon
     new CommandRegistry(commands),
     stores,
     new RoomStateCache(transport, { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 }),
-    { botUserId: BOT, prefix: "!", names: ["Minou"], admins: ["@admin:x"], staff: ["@equipe:x"], defaultLanguage: "fr", defaultTimeZone: "Europe/Paris", floodGuard },
+    { botUserId: BOT, prefix: "!", names: ["Minou"], admins: ["@admin:x"], staff: ["@equipe:x"], defaultLanguage: "fr", defaultTimeZone: "Europe/Paris", floodGuard, commands: TEST_SETTINGS },
     { version: "0.0.0", startedAt: 0, centreName: "Centre" },
     log,
     () => 2_000_000,

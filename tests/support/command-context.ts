@@ -1,11 +1,16 @@
 import { allCommands } from "../../commands/index.ts";
-import type { CommandContext, PermissionLevel } from "../../src/dispatch/command.ts";
+import type { CommandContext, CommandSettings, PermissionLevel } from "../../src/dispatch/command.ts";
 import { CommandRegistry } from "../../src/dispatch/registry.ts";
 import type { Language } from "../../src/i18n/language.ts";
 import type { Stores } from "../../storage/index.ts";
 import { memoryStores } from "./memory-stores.ts";
 
 export const FIXED_NOW = Date.UTC(2026, 10, 26, 9, 0, 0);
+
+export const TEST_SETTINGS: CommandSettings = {
+  publicBaseUrl: "https://minou.tilleuls.fr",
+  agenda: { defaultDurationMinutes: 60, defaultReminderMinutes: [1440, 60] },
+};
 
 /** A command context as the dispatcher builds it, over in-memory stores and a fixed clock. */
 export function commandContext(options: { language?: Language; level?: PermissionLevel; stores?: Stores; now?: number } = {}): CommandContext {
@@ -27,5 +32,6 @@ export function commandContext(options: { language?: Language; level?: Permissio
       contact: "numerique@tilleuls.fr",
       sourceCodeUrl: "https://forge.tilleuls.fr/minou",
     },
+    settings: TEST_SETTINGS,
   };
 }

@@ -42,9 +42,16 @@ export async function createScenario(overrides: Partial<Record<keyof ConfigFile,
 }
 
 /** Minou running in this process, with its log lines kept. */
-export async function startMinou(scenario: Scenario): Promise<{ minou: Minou; logLines: string[] }> {
+export async function startMinou(scenario: Scenario, now?: () => number): Promise<{ minou: Minou; logLines: string[] }> {
   const { log, lines } = captureLog(scenario.config.logLevel);
-  const minou = new Minou({ config: scenario.config, accessToken: scenario.bot.accessToken, log, syncTimeoutMs: 2_000, retryPolicy: FAST_RETRIES });
+  const minou = new Minou({
+    config: scenario.config,
+    accessToken: scenario.bot.accessToken,
+    log,
+    syncTimeoutMs: 2_000,
+    retryPolicy: FAST_RETRIES,
+    ...(now === undefined ? {} : { now }),
+  });
   await minou.start();
   await minou.ready;
   return { minou, logLines: lines };

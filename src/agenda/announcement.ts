@@ -1,0 +1,35 @@
+import type { Answer } from "../../storage/agenda/answers-store.ts";
+import type { Language } from "../i18n/language.ts";
+import { joinMarkdown, md, type Markdown } from "../render/markdown.ts";
+import { countsLine } from "./format.ts";
+import type { AgendaEvent } from "./model.ts";
+import { describeWhen } from "./parse-when.ts";
+
+/** The namespaced key that maps Minou's messages back to its records (reactions, edits). */
+export const MINOU_KEY = "fr.chatons.minou";
+export const ANNOUNCEMENT_PURPOSE = "agenda.announcement";
+
+export function announcementKey(event: AgendaEvent): Record<string, unknown> {
+  return { [MINOU_KEY]: { agenda_event: event.uid } };
+}
+
+/** The event as members see it: what, when (unambiguous), where, and how to answer. */
+export function eventSummary(event: AgendaEvent, language: Language): Markdown {
+  const when = describeWhen(event, event.timeZone, language);
+  const number = language === "fr" ? `n°${event.number}` : `#${event.number}`;
+  const lines: Markdown[] = [md`📅 **${event.title}** (${number})`, md`${when}${event.location === null ? "" : ` — 📍 ${event.location}`}`];
+  if (event.description !== null) lines.push(md`${event.description}`);
+  return joinMarkdown(lines, "\n");
+}
+
+/** The announcement members react to; edited in place as answers come in. */
+export function announcementText(event: AgendaEvent, counts: Readonly<Record<Answer, number>>, language: Language): Markdown {
+  if (event.status === "cancelled") {
+    return joinMarkdown([language === "fr" ? md`**ANNULÉ**` : md`**CANCELLED**`, eventSummary(event, language)], "\n");
+  }
+  const howTo =
+    language === "fr"
+      ? md`Réagissez à ce message : ✅ je viens · ❓ peut-être · ❌ absent`
+      : md`React to this message: ✅ coming · ❓ maybe · ❌ not coming`;
+  return joinMarkdown([eventSummary(event, language), howTo, md`${countsLine(counts)}`], "\n");
+}

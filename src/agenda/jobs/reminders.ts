@@ -1,0 +1,108 @@
+import type { Stores } from "../../../storage/index.ts";
+import type { ReminderOutcome } from "../../../storage/agenda/reminders-store.ts";
+import { formatDuration } from "../../i18n/format-duration.ts";
+import type { Language } from "../../i18n/language.ts";
+import { noticeContent } from "../../matrix/reply-content.ts";
+import { txnIdFor } from "../../matrix/txn-id.ts";
+import { joinMarkdown, md, userPill, type Markdown } from "../../render/markdown.ts";
+import { renderMessage } from "../../render/render-message.ts";
+import type { ScheduledJob } from "../../scheduler.ts";
+import { shortWhen, zoneLabel } from "../format.ts";
+import type { AgendaEvent, Occurrence } from "../model.ts";
+import { occurrencesBetween } from "../occurrences.ts";
+import { reminderOffsetsSetting } from "../settings.ts";
+
+const MINUTE = 60_000;
+/** A reminder found within this delay of its time is on time (the tick runs every 30 s). */
+const ON_TIME_MS = 2 * MINUTE;
+
+export interface ReminderSettings {
+  readonly defaultOffsetsMinutes: readonly number[];
+  readonly graceMinutes: number;
+  readonly defaultLanguage: Language;
+}
+
+/**
+ * Reminds each occurrence `offset` minutes before it, in the room, mentioning those who answered
+ * ✅ or ❓. A reminder is claimed in the transaction that queues it: sent once, even across a
+ * crash. Missed by less than the grace period (Minou was down), it goes out late and says so;
+ * older, or due before the event was created or moved, it is skipped.
+ */
+export function remindersJob(stores: Stores, settings: ReminderSettings, afterQueued: () => void): ScheduledJob {
+  return {
+    name: "agenda-reminders",
+    run(now) {
+      const grace = settings.graceMinutes * MINUTE;
+      let queued = false;
+      for (const event of stores.agenda.events.active()) {
+        const offsets = stores.roomSettings.get(event.roomId, reminderOffsetsSetting) ?? settings.defaultOffsetsMinutes;
+        if (offsets.length === 0) continue;
+        const horizon = now + Math.max(...offsets) * MINUTE + 1;
+        for (const occurrence of occurrencesBetween(event, now - grace, horizon)) {
+          if (occurrence.cancelled) continue;
+          for (const offset of offsets) {
+            const dueAt = occurrence.startsAt - offset * MINUTE;
+            if (dueAt > now) continue;
+            queued = remindOnce(stores, settings, event, occurrence, offset, dueAt, now) || queued;
+          }
+        }
+      }
+      if (queued) afterQueued();
+    },
+  };
+}
+
+function remindOnce(stores: Stores, settings: ReminderSettings, event: AgendaEvent, occurrence: Occurrence, offset: number, dueAt: number, now: number): boolean {
+  const late = now - dueAt;
+  const outcome: ReminderOutcome =
+    dueAt < stores.agenda.events.timingChangedAt(event.id) || late > settings.graceMinutes * MINUTE || occurrence.startsAt <= now
+      ? "skipped"
+      : late > ON_TIME_MS
+        ? "late"
+        : "sent";
+  return stores.transaction(() => {
+    // Keyed by the actual start: moving an occurrence gives it fresh reminders.
+    if (!stores.agenda.reminders.claim(event.id, occurrence.startsAt, offset, dueAt, outcome, now)) return false;
+    if (outcome === "skipped") return false;
+    const language = stores.rooms.get(event.roomId)?.language ?? settings.defaultLanguage;
+    const attendees = stores.agenda.answers
+      .answers(event.id)
+      .filter((answer) => answer.answer !== "no")
+      .map((answer) => answer.userId);
+    const text = reminderText(event, occurrence, offset, outcome === "late", attendees, language);
+    stores.outbox.enqueue(
+      {
+        txnId: txnIdFor(`agenda-reminder:${event.id}:${occurrence.startsAt}:${offset}`),
+        roomId: event.roomId,
+        eventType: "m.room.message",
+        content: noticeContent(renderMessage(text), { mentions: attendees }),
+        context: `reminder of agenda event ${event.number} (${event.title})`,
+      },
+      now,
+    );
+    return true;
+  });
+}
+
+function reminderText(event: AgendaEvent, occurrence: Occurrence, offset: number, late: boolean, attendees: readonly string[], language: Language): Markdown {
+  const when = `${shortWhen(occurrence.startsAt, occurrence.endsAt, event.allDay, event.timeZone, language)} (${zoneLabel(event.timeZone, language)})`;
+  const inHowLong = formatDuration(offset * MINUTE, language);
+  const place = event.location === null ? "" : ` — 📍 ${event.location}`;
+  const lines: Markdown[] = [
+    language === "fr"
+      ? md`⏰ Rappel : **${event.title}** dans ${inHowLong}, ${when}${place}`
+      : md`⏰ Reminder: **${event.title}** in ${inHowLong}, ${when}${place}`,
+  ];
+  if (attendees.length > 0) {
+    const pills = joinMarkdown(attendees.map(userPill), ", ");
+    lines.push(language === "fr" ? md`Ont répondu ✅ ou ❓ : ${pills}` : md`Answered ✅ or ❓: ${pills}`);
+  }
+  if (late) {
+    lines.push(
+      language === "fr"
+        ? md`_Ce rappel arrive en retard : Minou était indisponible à l'heure prévue._`
+        : md`_This reminder is late: Minou was unavailable at the planned time._`,
+    );
+  }
+  return joinMarkdown(lines, "\n");
+}
