@@ -1,6 +1,7 @@
+import { fork } from "node:child_process";
 import { createServer, request, Agent, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
 import { agendaRoutes, type AgendaSource } from "../src/agenda/feed-routes.ts";
 import { renderFeed } from "../src/agenda/ical-feed.ts";
@@ -13,10 +14,12 @@ import { createLogger } from "../src/log.ts";
  * 304s) next to the same bytes from a bare node:http server, measured in the same run; plus cold
  * render times. Target: full responses >= 50 % of the static rate.
  * Usage: npm run bench:ical [-- <seconds per measurement> <concurrent connections>]
- * The load generator runs in a worker thread so that it doesn't share the servers' event loop.
+ * The load generator runs in a child process so that it doesn't share the servers' event loop.
  */
 const SECONDS = Number(process.argv[2] ?? 5);
 const CONNECTIONS = Number(process.argv[3] ?? 8);
+/** The four measurements alternate, best of ROUNDS each, so a noisy neighbour hurts both sides alike. */
+const ROUNDS = 2;
 const TOKEN = "bench-token-0123456789";
 const NOW = Date.UTC(2026, 2, 1, 12);
 
@@ -59,17 +62,25 @@ async function generateLoad(load: Load): Promise<{ requests: number; seconds: nu
   return { requests, seconds };
 }
 
-if (!isMainThread) {
-  parentPort?.postMessage(await generateLoad(workerData as Load));
+const LOAD_FLAG = "--generate-load";
+if (process.argv[2] === LOAD_FLAG) {
+  process.send?.(await generateLoad(JSON.parse(process.argv[3] ?? "{}") as Load));
 } else {
   await main();
 }
 
+/** Requests per second, from a generator in its own process (a worker thread can't load .ts under Node 20). */
 function measure(load: Load): Promise<number> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: load });
-    worker.once("message", (result: { requests: number; seconds: number }) => resolve(result.requests / result.seconds));
-    worker.once("error", reject);
+    const child = fork(fileURLToPath(import.meta.url), [LOAD_FLAG, JSON.stringify(load)], { execArgv: ["--import", "tsx"] });
+    child.once("message", (result: { requests: number; seconds: number }) => {
+      resolve(result.requests / result.seconds);
+      child.disconnect();
+    });
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`load generator exited with ${code}`));
+    });
   });
 }
 
@@ -134,20 +145,25 @@ async function main(): Promise<void> {
   const bareUrl = `http://127.0.0.1:${await listen(bare)}/feed.ics`;
 
   const load = (url: string, headers: Record<string, string>, expectStatus: number): Load => ({ url, headers, seconds: SECONDS, connections: CONNECTIONS, expectStatus });
-  const results: Array<[string, number]> = [];
+  const series: Array<[string, Load]> = [
+    ["static 200 (baseline)", load(bareUrl, {}, 200)],
+    ["Minou route 200", load(feedUrl, {}, 200)],
+    ["static 304 (baseline)", load(bareUrl, { "if-none-match": etag }, 304)],
+    ["Minou route 304", load(feedUrl, { "if-none-match": etag }, 304)],
+  ];
+  const best = new Map<string, number>();
   try {
-    results.push(["static 200 (baseline)", await measure(load(bareUrl, {}, 200))]);
-    results.push(["Minou route 200", await measure(load(feedUrl, {}, 200))]);
-    results.push(["static 304 (baseline)", await measure(load(bareUrl, { "if-none-match": etag }, 304))]);
-    results.push(["Minou route 304", await measure(load(feedUrl, { "if-none-match": etag }, 304))]);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const [name, spec] of series) best.set(name, Math.max(best.get(name) ?? 0, await measure(spec)));
+    }
   } finally {
     await minou.close();
     await new Promise((resolve) => bare.close(resolve));
   }
 
-  const rate = Object.fromEntries(results);
-  console.log(`\niCalendar feed of ${events.length} events (${(body.length / 1024).toFixed(0)} KiB), ${SECONDS} s per measurement, ${CONNECTIONS} keep-alive connections, 127.0.0.1`);
-  for (const [name, perSecond] of results) console.log(`  ${name.padEnd(24)} ${perSecond.toFixed(0).padStart(8)} req/s`);
+  const rate = Object.fromEntries(best);
+  console.log(`\niCalendar feed of ${events.length} events (${(body.length / 1024).toFixed(0)} KiB), best of ${ROUNDS} x ${SECONDS} s, ${CONNECTIONS} keep-alive connections, 127.0.0.1`);
+  for (const [name, perSecond] of best) console.log(`  ${name.padEnd(24)} ${perSecond.toFixed(0).padStart(8)} req/s`);
   const full = (rate["Minou route 200"] ?? 0) / (rate["static 200 (baseline)"] ?? 1);
   const notModified = (rate["Minou route 304"] ?? 0) / (rate["static 304 (baseline)"] ?? 1);
   console.log(`  ratio Minou / static     200 ${(full * 100).toFixed(0)} %   304 ${(notModified * 100).toFixed(0)} %   (target: 200 >= 50 %)`);

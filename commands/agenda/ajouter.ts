@@ -12,7 +12,7 @@ export const ajouter = defineCommand({
   group: "agenda",
   summary: { fr: "ajouter un événement, en français courant", en: "add an event, in plain words" },
   details: {
-    fr: "Exemples : `!agenda ajouter jeudi prochain 18h30 Réunion du bureau @ Salle des fêtes`, `!agenda ajouter 12/12 20h-22h Loto`, `!agenda ajouter samedi 14 février toute la journée Vide-grenier`, `!agenda ajouter tous les mardis à 18h Chorale jusqu'au 30 juin`. Le lieu suit `@` (ou « à » suivi d'une majuscule), une description suit `--`.",
+    fr: "Exemples : `!agenda ajouter jeudi prochain 18h30 Réunion du bureau @ Salle des fêtes`, `!agenda ajouter 12/12 20h-22h Loto`, `!agenda ajouter samedi 13 février toute la journée Vide-grenier`, `!agenda ajouter tous les mardis à 18h Chorale jusqu'au 30 juin`. Le lieu suit `@` (ou « à » suivi d'une majuscule), une description suit `--`.",
     en: "Examples: `!calendar add next Thursday 6:30pm Board meeting @ Town hall`, `!calendar add 12/12 8pm-10pm Bingo`, `!calendar add every Tuesday at 6pm Choir until 30 June`. The place follows `@`, a description follows `--`.",
   },
   args: [{ name: "text", kind: "text", label: { fr: "quand et quoi", en: "when and what" } }],

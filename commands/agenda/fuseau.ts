@@ -1,5 +1,5 @@
 import { IANAZone } from "luxon";
-import { zoneLabel } from "../../src/agenda/format.ts";
+import { zoneLabel } from "../../src/agenda/parse-when.ts";
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
 import { md } from "../../src/render/markdown.ts";
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { DateTime } from "luxon";
-import type { HttpResponse, Route } from "../http/server.ts";
+import { INTERNAL_ERROR, NOT_FOUND, type HttpResponse, type Route } from "../http/server.ts";
 import { localeOf, type Language, type Localized } from "../i18n/language.ts";
 import type { Logger } from "../log.ts";
 import { renderFeed } from "./ical-feed.ts";
@@ -35,9 +35,6 @@ const PAGE_MAX_OCCURRENCES = 50;
 /** Subscribed apps poll every few minutes to hours; an ETag makes most polls a 304. */
 const MAX_AGE_SECONDS = 300;
 
-/** The same answer as src/http/server.ts gives for a path it doesn't know: a dead token looks like any other dead link. */
-const NOT_FOUND: HttpResponse = { status: 404, headers: { "content-type": "text/plain; charset=utf-8" }, body: "Page introuvable\n" };
-const INTERNAL_ERROR: HttpResponse = { status: 500, headers: { "content-type": "text/plain; charset=utf-8" }, body: "Erreur interne\n" };
 
 export function agendaRoutes(source: AgendaSource, options: AgendaRouteOptions): Route[] {
   const feeds = new FeedCache();
@@ -124,7 +121,8 @@ export function agendaRoutes(source: AgendaSource, options: AgendaRouteOptions):
 }
 
 interface RenderedFeed {
-  readonly body: string;
+  /** Encoded once: re-encoding a few hundred KiB of text on every poll would halve the request rate. */
+  readonly body: Buffer;
   readonly etag: string;
 }
 
@@ -135,7 +133,7 @@ class FeedCache {
   get(slot: string, key: string, render: () => string): RenderedFeed {
     const cached = this.entries.get(slot);
     if (cached !== undefined && cached.key === key) return cached.feed;
-    const body = render();
+    const body = Buffer.from(render());
     const feed = { body, etag: strongEtag(body) };
     this.entries.set(slot, { key, feed });
     return feed;
@@ -177,7 +175,7 @@ function pageResponse(request: IncomingMessage, page: string, cacheControl: "pub
   return { status: 200, headers: { ...headers, "content-type": "text/html; charset=utf-8" }, body: page };
 }
 
-function strongEtag(body: string): string {
+function strongEtag(body: string | Buffer): string {
   return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
 }
 
@@ -195,7 +193,6 @@ function comingOccurrences(events: readonly AgendaEvent[], now: number): Occurre
   const until = now + PAGE_DAYS * 86_400_000;
   return events
     .flatMap((event) => occurrencesBetween(event, now, until))
-    .filter((occurrence) => occurrence.endsAt > now)
     .sort((a, b) => a.startsAt - b.startsAt || a.event.title.localeCompare(b.event.title))
     .slice(0, PAGE_MAX_OCCURRENCES);
 }
@@ -220,15 +217,16 @@ function slug(text: string): string {
 
 const TEXT = {
   unnamedRoom: { fr: "Salon sans nom", en: "Unnamed room" },
-  agendaOf: { fr: (name: string) => `Agenda de « ${name} »`, en: (name: string) => `${name}: agenda` },
+  // French puts no-break spaces inside « » and before ":", so the marks never wrap onto a line alone.
+  agendaOf: { fr: (name: string) => `Agenda de «\u00a0${name}\u00a0»`, en: (name: string) => `${name}: agenda` },
   subscribe: { fr: "S'abonner", en: "Subscribe" },
   download: { fr: "Télécharger (.ics)", en: "Download (.ics)" },
   links: { fr: "Abonnement", en: "Subscription" },
-  copyUrl: { fr: "Adresse à copier dans une application d'agenda :", en: "Address to paste into a calendar app:" },
+  copyUrl: { fr: "Adresse à copier dans une application d'agenda\u00a0:", en: "Address to paste into a calendar app:" },
   cancelled: { fr: "Annulé", en: "Cancelled" },
   allDay: { fr: "Toute la journée", en: "All day" },
   until: { fr: (day: string) => `Jusqu'au ${day} inclus`, en: (day: string) => `Until ${day}` },
-  place: { fr: "Lieu :", en: "Place:" },
+  place: { fr: "Lieu\u00a0:", en: "Place:" },
   nothing: {
     fr: `Aucun événement prévu dans les ${PAGE_DAYS} prochains jours.`,
     en: `No events in the next ${PAGE_DAYS} days.`,
@@ -289,13 +287,15 @@ interface PageInput {
 
 function renderPage(page: PageInput): string {
   const { language } = page;
-  const days = new Map<string, Occurrence[]>();
+  const days = new Map<string, { title: string; occurrences: Occurrence[] }>();
   for (const occurrence of page.occurrences) {
-    const day = startOf(occurrence, page.timeZone).toISODate() ?? "";
-    days.set(day, [...(days.get(day) ?? []), occurrence]);
+    const start = startOf(occurrence, page.timeZone).setLocale(localeOf(language));
+    const day = start.toISODate() ?? "";
+    const group = days.get(day) ?? { title: capitalize(start.toFormat("cccc d LLLL yyyy")), occurrences: [] };
+    group.occurrences.push(occurrence);
+    days.set(day, group);
   }
-  const sections = [...days].map(([day, occurrences], index) => {
-    const title = capitalize(startOf(occurrences[0] as Occurrence, page.timeZone).setLocale(localeOf(language)).toFormat("cccc d LLLL yyyy"));
+  const sections = [...days].map(([day, { title, occurrences }], index) => {
     return `<section aria-labelledby="day-${index}"><h2 id="day-${index}"><time datetime="${day}">${escapeHtml(title)}</time></h2>
 <ol>${occurrences.map((occurrence) => renderOccurrence(occurrence, page)).join("")}</ol></section>`;
   });

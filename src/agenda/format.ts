@@ -2,15 +2,6 @@ import { DateTime } from "luxon";
 import type { Answer } from "../../storage/agenda/answers-store.ts";
 import { localeOf, type Language } from "../i18n/language.ts";
 
-const ZONE_LABELS: Readonly<Record<string, Record<Language, string>>> = {
-  "Europe/Paris": { fr: "heure de Paris", en: "Paris time" },
-};
-
-/** "heure de Paris", or the zone's name where Minou has no nicer label. */
-export function zoneLabel(timeZone: string, language: Language): string {
-  return ZONE_LABELS[timeZone]?.[language] ?? timeZone.replace(/_/g, " ");
-}
-
 /** "jeu. 3 déc., 18:30–19:30" — one occurrence in a list, in the event's zone. */
 export function shortWhen(startsAt: number, endsAt: number, allDay: boolean, timeZone: string, language: Language): string {
   const locale = localeOf(language);

@@ -14,6 +14,10 @@ export interface Route {
   readonly handle: (request: IncomingMessage, match: RegExpExecArray | undefined) => HttpResponse | Promise<HttpResponse>;
 }
 
+/** The one "not found" answer: a revoked feed token looks like any other dead link. */
+export const NOT_FOUND: HttpResponse = { status: 404, headers: { "content-type": "text/plain; charset=utf-8" }, body: "Page introuvable\n" };
+export const INTERNAL_ERROR: HttpResponse = { status: 500, headers: { "content-type": "text/plain; charset=utf-8" }, body: "Erreur interne\n" };
+
 const SECURITY_HEADERS = {
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
@@ -60,6 +64,7 @@ export class HttpServer {
       response.writeHead(reply.status, { ...SECURITY_HEADERS, ...reply.headers });
       response.end(request.method === "HEAD" ? undefined : reply.body);
     };
+    let routeName = "(none)";
     try {
       if (request.method !== "GET" && request.method !== "HEAD") {
         answer({ status: 405, headers: { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }, body: "Méthode non autorisée\n" });
@@ -69,13 +74,15 @@ export class HttpServer {
       for (const route of this.routes) {
         const match = typeof route.path === "string" ? (route.path === path ? undefined : null) : route.path.exec(path);
         if (match === null) continue;
+        routeName = String(route.path);
         answer(await route.handle(request, match));
         return;
       }
-      answer({ status: 404, headers: { "content-type": "text/plain; charset=utf-8" }, body: "Page introuvable\n" });
+      answer(NOT_FOUND);
     } catch (error) {
-      this.log.error("HTTP request failed", { url: request.url?.replace(/[?].*/u, ""), error });
-      answer({ status: 500, headers: { "content-type": "text/plain; charset=utf-8" }, body: "Erreur interne\n" });
+      // The route's pattern, never the path: feed and page paths hold secret tokens.
+      this.log.error("HTTP request failed", { route: routeName, error });
+      answer(INTERNAL_ERROR);
     }
   }
 }

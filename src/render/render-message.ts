@@ -68,6 +68,8 @@ const plainText = new Marked({
     br: () => "\n",
     link({ href, tokens }: Tokens.Link) {
       const text = this.parser.parseInline(tokens);
+      // A pill (matrix.to link to a user or room) reads as its name; other links show their address.
+      if (href.startsWith("https://matrix.to/#/")) return text;
       return text === href || `mailto:${text}` === href ? text : `${text} (${href})`;
     },
     image: ({ text }: Tokens.Image) => text,

@@ -184,7 +184,7 @@ describe("agendaRoutes", () => {
     expect(page).toContain("Tricot &#60;script&#62;alert(1)&#60;/script&#62;");
     expect(page).toContain("&#34;&#62;&#60;img src=x onerror=alert(1)&#62;");
     expect(page).toContain("Laine &#38; aiguilles");
-    expect(page).toContain("Agenda de « Club &#60;b&#62;tricot&#60;/b&#62; »");
+    expect(page).toContain("Agenda de «\u00a0Club &#60;b&#62;tricot&#60;/b&#62;\u00a0»");
     expect(page).toMatch(/<p class="badge">Annulé<\/p>/u);
     expect(page).not.toContain("Reading"); // another room's event
     const etag = response.headers.get("etag") ?? "";

@@ -15,7 +15,8 @@ describe("shared agenda through the real bot (matrix-js-sdk members)", () => {
   let dominique: Member;
   let roomId: string;
   let clockOffset = 0;
-  const body = (event: MatrixEvent): string => String(event.getContent()["body"]);
+  // Intl separates numbers and units with no-break spaces (French typography).
+  const body = (event: MatrixEvent): string => String(event.getContent()["body"]).replace(/[\u00a0\u202f]/g, " ");
 
   async function ask(member: Member, command: string): Promise<MatrixEvent> {
     const eventId = await member.say(roomId, command);
@@ -65,7 +66,7 @@ describe("shared agenda through the real bot (matrix-js-sdk members)", () => {
   });
 
   it("records RSVP reactions and edits the announcement once per burst, live", async () => {
-    const announcement = await ask(camille, "!agenda ajouter samedi 14 février toute la journée Vide-grenier");
+    const announcement = await ask(camille, "!agenda ajouter samedi 13 février toute la journée Vide-grenier");
     const announcementId = announcement.getId() ?? "";
     await waitFor(() => minou.stores.agenda.events.byAnnouncement(announcementId), "announcement id recorded");
     const yes = await camille.client.sendEvent(roomId, "m.reaction" as never, { "m.relates_to": { rel_type: "m.annotation", event_id: announcementId, key: "✅️" } } as never);

@@ -24,6 +24,8 @@ describe("rooms Minou is invited to", () => {
     const { scenario, minou, camille } = await running({ allowedServers: ["centre-social-les-tilleuls.fr"] });
     const roomId = await camille.createRoom({ name: "Ailleurs", invite: [scenario.bot.userId] });
     await waitFor(() => scenario.homeserver.stateContent(roomId, "m.room.member", scenario.bot.userId)?.["membership"] === "leave", "Minou to refuse");
+    // Minou records the refusal once the homeserver has answered its leave.
+    await waitFor(() => minou.stores.rooms.get(roomId)?.membership === "rejected", "the refusal to be recorded");
     expect(minou.stores.rooms.get(roomId)).toMatchObject({ membership: "rejected", inviter: camille.userId });
     await quietPeriod(300);
     expect(scenario.homeserver.stateContent(roomId, "m.room.member", scenario.bot.userId)?.["membership"]).toBe("leave");

@@ -70,6 +70,8 @@ function ordinal(word: string | undefined): number {
 interface RepeatPattern {
   readonly pattern: RegExp;
   readonly build: (match: RegExpExecArray) => RepeatRule;
+  /** Bare plurals ("les mardis", "Tuesdays") also start titles ("Les mardis du jeu"): only first in the text. */
+  readonly leadingOnly?: boolean;
 }
 
 const frDay = "(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)";
@@ -107,8 +109,13 @@ const FRENCH: readonly RepeatPattern[] = [
     build: () => rule("WEEKLY", { weekdays: WORKING_DAYS }),
   },
   {
-    pattern: wordPattern(`(?:tous\\s+les|chaque)\\s+(${frDays})|les\\s+(${frDay}s(?:\\s*(?:,|et)\\s*(?:les\\s+)?${frDay}s)*)`),
-    build: (m) => rule("WEEKLY", { weekdays: weekdaysIn(m[1] ?? m[2] ?? "", FR_WEEKDAYS) }),
+    pattern: wordPattern(`(?:tous\\s+les|chaque)\\s+(${frDays})`),
+    build: (m) => rule("WEEKLY", { weekdays: weekdaysIn(m[1] ?? "", FR_WEEKDAYS) }),
+  },
+  {
+    pattern: wordPattern(`les\\s+(${frDay}s(?:\\s*(?:,|et)\\s*(?:les\\s+)?${frDay}s)*)`),
+    build: (m) => rule("WEEKLY", { weekdays: weekdaysIn(m[1] ?? "", FR_WEEKDAYS) }),
+    leadingOnly: true,
   },
   {
     pattern: wordPattern("tous\\s+les\\s+(?:quinze|15)\\s+jours|une\\s+semaine\\s+sur\\s+deux"),
@@ -160,7 +167,7 @@ const ENGLISH: readonly RepeatPattern[] = [
     build: (m) => rule("MONTHLY", { weekdays: weekdaysIn(m[2] ?? "", EN_WEEKDAYS), setPosition: ordinal(m[1]) }),
   },
   {
-    pattern: wordPattern(`(?:(?:every|each|on)\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+${enEachMonth}`),
+    pattern: wordPattern(`(?:(?:every|each|on)\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+${enEachMonth}`),
     build: (m) => rule("MONTHLY", { monthDay: Number(m[1]) }),
   },
   {
@@ -171,13 +178,16 @@ const ENGLISH: readonly RepeatPattern[] = [
     pattern: wordPattern(`every\\s+other\\s+(${enDay})`),
     build: (m) => rule("WEEKLY", { weekdays: weekdaysIn(m[1] ?? "", EN_WEEKDAYS), interval: 2 }),
   },
+  { pattern: wordPattern("every\\s+weekday"), build: () => rule("WEEKLY", { weekdays: WORKING_DAYS }) },
+  { pattern: wordPattern("(?:on\\s+)?weekdays"), build: () => rule("WEEKLY", { weekdays: WORKING_DAYS }), leadingOnly: true },
   {
-    pattern: wordPattern("every\\s+weekday|(?:on\\s+)?weekdays"),
-    build: () => rule("WEEKLY", { weekdays: WORKING_DAYS }),
+    pattern: wordPattern(`(?:every|each)\\s+(${enDays})`),
+    build: (m) => rule("WEEKLY", { weekdays: weekdaysIn(m[1] ?? "", EN_WEEKDAYS) }),
   },
   {
-    pattern: wordPattern(`(?:every|each)\\s+(${enDays})|(?:on\\s+)?(${enDay}s(?:\\s*(?:,|and)\\s*${enDay}s)*)`),
-    build: (m) => rule("WEEKLY", { weekdays: weekdaysIn(m[1] ?? m[2] ?? "", EN_WEEKDAYS) }),
+    pattern: wordPattern(`(?:on\\s+)?(${enDay}s(?:\\s*(?:,|and)\\s*${enDay}s)*)`),
+    build: (m) => rule("WEEKLY", { weekdays: weekdaysIn(m[1] ?? "", EN_WEEKDAYS) }),
+    leadingOnly: true,
   },
   {
     pattern: wordPattern("every\\s+other\\s+week|(?:every\\s+)?fortnight(?:ly)?|biweekly"),
@@ -203,7 +213,9 @@ const ENGLISH: readonly RepeatPattern[] = [
 
 /** The repeat phrase starting exactly at `at` in the folded text, if any. */
 export function repeatPhraseAt(folded: string, at: number, language: Language): RepeatPhrase | undefined {
-  for (const { pattern, build } of language === "fr" ? FRENCH : ENGLISH) {
+  const leading = folded.slice(0, at).trim() === "";
+  for (const { pattern, build, leadingOnly = false } of language === "fr" ? FRENCH : ENGLISH) {
+    if (leadingOnly && !leading) continue;
     const match = matchAt(pattern, folded, at);
     if (match !== null) {
       return { span: { start: at, end: at + match[0].length }, rule: build(match) };

@@ -115,3 +115,35 @@ export function numberFrom(word: string | undefined): number {
   if (word === undefined) return 1;
   return /^\d+$/.test(word) ? Number(word) : (SMALL_NUMBERS[word] ?? 1);
 }
+
+/** Text with each run of whitespace made one space, and where each remaining character came from. */
+export interface Compacted {
+  readonly text: string;
+  readonly origin: readonly number[];
+}
+
+/**
+ * chrono reads "February" followed by a long run of spaces (left by a blanked "all day") as a
+ * month-and-year; blanks must look like the single spaces members type.
+ */
+export function compactWhitespace(text: string): Compacted {
+  let out = "";
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    const space = /\s/.test(char);
+    if (space && (out === "" || out.endsWith(" "))) continue;
+    out += space ? " " : char;
+    origin.push(i);
+  }
+  if (out.endsWith(" ")) {
+    out = out.slice(0, -1);
+    origin.pop();
+  }
+  return { text: out, origin };
+}
+
+/** The span in the original text of `compacted.text.slice(start, end)`. */
+export function originalSpan(compacted: Compacted, start: number, end: number): Span {
+  return { start: compacted.origin[start] ?? 0, end: (compacted.origin[end - 1] ?? 0) + 1 };
+}

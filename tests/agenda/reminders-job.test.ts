@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { remindersJob } from "../../src/agenda/jobs/reminders.ts";
+import { reminderOffsetsSetting } from "../../src/agenda/settings.ts";
+import { memoryStores } from "../support/memory-stores.ts";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const ROOM = "!asso:x";
+const START = Date.UTC(2026, 11, 3, 17, 30); // Thursday 3 December 2026, 18:30 in Paris
+
+function setup(options: { rrule?: string; createdAt?: number } = {}) {
+  const stores = memoryStores();
+  stores.rooms.recordJoin(ROOM, 0);
+  const event = stores.agenda.events.create(
+    { roomId: ROOM, uid: "u@test", title: "Réunion du bureau", location: "Salle des fêtes", description: null, startsAt: START, endsAt: START + HOUR, allDay: false, timeZone: "Europe/Paris", rrule: options.rrule ?? null, createdBy: "@camille:x" },
+    options.createdAt ?? START - 7 * DAY,
+  );
+  stores.agenda.answers.record(event.id, "@camille:x", "yes", "$r1", 1);
+  stores.agenda.answers.record(event.id, "@dominique:x", "maybe", "$r2", 2);
+  stores.agenda.answers.record(event.id, "@sacha:x", "no", "$r3", 3);
+  const job = remindersJob(stores, { defaultOffsetsMinutes: [1440, 60], graceMinutes: 30, defaultLanguage: "fr" }, () => undefined);
+  const sent = () => {
+    const messages: Record<string, unknown>[] = [];
+    for (let next = stores.outbox.nextForRoom(ROOM); next !== undefined; next = stores.outbox.nextForRoom(ROOM)) {
+      // Intl puts no-break spaces between numbers and units, as French typography wants.
+      messages.push({ ...next.content, body: String(next.content["body"]).replace(/[\u00a0\u202f]/g, " ") });
+      stores.outbox.markSent(next.id, "$x", 0);
+    }
+    return messages;
+  };
+  return { stores, event, job, sent };
+}
+
+describe("agenda reminders", () => {
+  it("reminds a day and an hour before, once each, mentioning those who answered ✅ or ❓", async () => {
+    const { job, sent } = setup();
+    await job.run(START - DAY - HOUR);
+    expect(sent()).toEqual([]);
+    await job.run(START - DAY + 10_000);
+    await job.run(START - DAY + 40_000);
+    const [dayBefore, ...others] = sent();
+    expect(others).toEqual([]);
+    expect(dayBefore?.["body"]).toMatch(/^⏰ Rappel : Réunion du bureau dans 1 jour, jeu\. 3 déc\., 18:30–19:30 \(heure de Paris\) — 📍 Salle des fêtes/);
+    expect(dayBefore?.["m.mentions"]).toEqual({ user_ids: ["@camille:x", "@dominique:x"] });
+    expect(dayBefore?.["body"]).toContain("Ont répondu ✅ ou ❓ : @camille:x, @dominique:x");
+    expect(dayBefore?.["formatted_body"]).toContain('<a href="https://matrix.to/#/%40camille%3Ax">@camille:x</a>');
+    await job.run(START - HOUR + 1_000);
+    expect(sent().map((content) => String(content["body"]).slice(0, 40))).toEqual(["⏰ Rappel : Réunion du bureau dans 1 heur"]);
+  });
+
+  it("after an outage, sends a reminder missed by less than the grace period late, saying so; skips older ones", async () => {
+    const { job, sent } = setup();
+    await job.run(START - HOUR + 20 * MINUTE);
+    const [late] = sent();
+    expect(late?.["body"]).toContain("Ce rappel arrive en retard");
+    const other = setup();
+    await other.job.run(START - HOUR + 45 * MINUTE);
+    expect(other.sent()).toEqual([]);
+    await other.job.run(START - HOUR + 46 * MINUTE);
+    expect(other.sent()).toEqual([]);
+  });
+
+  it("does not remind about a time that was due before the event was created", async () => {
+    const { job, sent } = setup({ createdAt: START - 30 * MINUTE });
+    await job.run(START - 29 * MINUTE);
+    expect(sent()).toEqual([]);
+  });
+
+  it("reschedules when the event moves, and follows the room's own delays", async () => {
+    const { stores, event, job, sent } = setup();
+    await job.run(START - HOUR);
+    expect(sent()).toHaveLength(1);
+    const moved = START + 2 * DAY;
+    stores.agenda.events.update(event.id, { field: "timing", startsAt: moved, endsAt: moved + HOUR, allDay: false, rrule: null }, START - 50 * MINUTE);
+    stores.roomSettings.set(ROOM, reminderOffsetsSetting, [30]);
+    await job.run(moved - DAY);
+    expect(sent()).toEqual([]);
+    await job.run(moved - 30 * MINUTE);
+    const [reminder, ...others] = sent();
+    expect(others).toEqual([]);
+    expect(reminder?.["body"]).toMatch(/^⏰ Rappel : Réunion du bureau dans 30 minutes, sam\. 5 déc\., 18:30–19:30/);
+  });
+
+  it("reminds each occurrence of a recurring event, and not cancelled ones", async () => {
+    const { stores, event, job, sent } = setup({ rrule: "FREQ=WEEKLY" });
+    stores.agenda.events.changeOccurrence(event.id, { originalStart: START + 7 * DAY, cancelled: true }, START - 7 * DAY);
+    for (const week of [0, 1, 2]) await job.run(START + week * 7 * DAY - HOUR);
+    expect(sent()).toHaveLength(2);
+  });
+});
