@@ -1,11 +1,8 @@
 import { shortWhen } from "../../src/agenda/format.ts";
-import { occurrencesBetween } from "../../src/agenda/occurrences.ts";
-import { isOnDay, parseDay } from "../../src/agenda/parse-day.ts";
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
 import { md } from "../../src/render/markdown.ts";
-import { eventByNumber, isEvent, mayChange, numberArg } from "./event-lookup.ts";
+import { eventByNumber, isEvent, mayChange, numberArg, occurrenceOnDay } from "./event-lookup.ts";
 
-const YEAR = 366 * 86_400_000;
 
 export const annuler = defineCommand({
   names: { fr: ["agenda annuler"], en: ["calendar cancel", "agenda cancel"] },
@@ -35,8 +32,7 @@ export const annuler = defineCommand({
           : md`Event #${number} "${found.title}" is cancelled. Subscribed calendars will show it as cancelled.`,
       );
     }
-    const wanted = parseDay(day, now, found.timeZone, language);
-    const occurrence = wanted === undefined ? undefined : occurrencesBetween(found, now, now + YEAR).find((candidate) => isOnDay(candidate.startsAt, wanted, found.timeZone));
+    const occurrence = occurrenceOnDay(context, found, day);
     if (occurrence === undefined) {
       return refuse(
         language === "fr"

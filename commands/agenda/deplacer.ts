@@ -1,13 +1,10 @@
 import { shortWhen } from "../../src/agenda/format.ts";
-import { occurrencesBetween } from "../../src/agenda/occurrences.ts";
-import { isOnDay, parseDay } from "../../src/agenda/parse-day.ts";
 import { parseWhen } from "../../src/agenda/parse-when.ts";
 import { whenProblemText } from "../../src/agenda/when-problems.ts";
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
 import { code, md } from "../../src/render/markdown.ts";
-import { eventByNumber, isEvent, mayChange, numberArg } from "./event-lookup.ts";
+import { eventByNumber, isEvent, mayChange, numberArg, occurrenceOnDay } from "./event-lookup.ts";
 
-const YEAR = 366 * 86_400_000;
 const SEPARATOR = /\s+(?:vers|to|→|->)\s+/iu;
 
 export const deplacer = defineCommand({
@@ -37,8 +34,7 @@ export const deplacer = defineCommand({
     if (dayText === undefined || newText === undefined) {
       return refuse(language === "fr" ? md`Indiquez la date à déplacer puis « vers » la nouvelle, par exemple : ${code(`${prefix}agenda déplacer ${number} 8/12 vers 10/12 18h`)}` : md`Give the date to move, then "to" the new one, for example: ${code(`${prefix}calendar move ${number} 8/12 to 10/12 6pm`)}`);
     }
-    const wanted = parseDay(dayText, now, found.timeZone, language);
-    const occurrence = wanted === undefined ? undefined : occurrencesBetween(found, now, now + YEAR).find((candidate) => isOnDay(candidate.startsAt, wanted, found.timeZone));
+    const occurrence = occurrenceOnDay(context, found, dayText);
     if (occurrence === undefined) {
       return refuse(language === "fr" ? md`L'événement n°${number} n'a pas de date à venir le « ${dayText} ».` : md`Event #${number} has no upcoming date on "${dayText}".`);
     }

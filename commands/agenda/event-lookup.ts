@@ -1,4 +1,6 @@
-import type { AgendaEvent } from "../../src/agenda/model.ts";
+import type { AgendaEvent, Occurrence } from "../../src/agenda/model.ts";
+import { occurrencesBetween } from "../../src/agenda/occurrences.ts";
+import { isOnDay, parseDay } from "../../src/agenda/parse-day.ts";
 import { allows, refuse, type CommandContext, type CommandResult } from "../../src/dispatch/command.ts";
 import { md } from "../../src/render/markdown.ts";
 
@@ -30,3 +32,12 @@ export function mayChange(context: CommandContext, event: AgendaEvent): CommandR
 export const numberArg = { name: "number", kind: "integer", min: 1, label: { fr: "n°", en: "#" } } as const;
 
 export const LIMITS = { title: 200, location: 200, description: 2000 } as const;
+
+const YEAR = 366 * 86_400_000;
+
+/** The upcoming occurrence of `event` on the day named in `dayText` ("mardi 8 décembre", "8/12"). */
+export function occurrenceOnDay(context: CommandContext, event: AgendaEvent, dayText: string): Occurrence | undefined {
+  const wanted = parseDay(dayText, context.now, event.timeZone, context.language);
+  if (wanted === undefined) return undefined;
+  return occurrencesBetween(event, context.now, context.now + YEAR).find((candidate) => isOnDay(candidate.startsAt, wanted, event.timeZone));
+}
