@@ -13,6 +13,14 @@ import { rappels } from "./agenda/rappels.ts";
 import { resume } from "./agenda/resume.ts";
 import { voir } from "./agenda/voir.ts";
 import { aide } from "./general/aide.ts";
+import { choisir } from "./polls/choisir.ts";
+import { clore } from "./polls/clore.ts";
+import { dates } from "./polls/dates.ts";
+import { echeance } from "./polls/echeance.ts";
+import { exportPoll } from "./polls/export.ts";
+import { resultats } from "./polls/resultats.ts";
+import { sondage } from "./polls/sondage.ts";
+import { voter } from "./polls/voter.ts";
 import { langue } from "./general/langue.ts";
 import { minou } from "./general/minou.ts";
 
@@ -34,4 +42,12 @@ export const allCommands: readonly Command[] = [
   fuseau,
   publicEvent,
   resume,
+  sondage,
+  dates,
+  voter,
+  resultats,
+  clore,
+  echeance,
+  choisir,
+  exportPoll,
 ];

@@ -3,11 +3,16 @@ import { allCommands } from "../commands/index.ts";
 import { AgendaReactions } from "./agenda/agenda-reactions.ts";
 import { ANNOUNCEMENT_PURPOSE } from "./agenda/announcement.ts";
 import { agendaRoutes } from "./agenda/feed-routes.ts";
-import { AnnouncementEditor } from "./agenda/jobs/announcement-edits.ts";
 import { remindersJob } from "./agenda/jobs/reminders.ts";
 import { weeklyDigestJob } from "./agenda/jobs/weekly-digest.ts";
+import { liveAnnouncements } from "./agenda/live-announcements.ts";
 import { storeAgendaSource } from "./agenda/store-source.ts";
+import { LiveMessageEditor } from "./pipeline/live-messages.ts";
 import { ReactionHandler } from "./reactions/reaction-handler.ts";
+import { liveSummaries } from "./polls/live-summaries.ts";
+import { PollEvents } from "./polls/poll-events.ts";
+import { pollDeadlinesJob, recountPoll } from "./polls/poll-deadlines.ts";
+import { PollReactions } from "./polls/poll-reactions.ts";
 import { openDatabase } from "../storage/database.ts";
 import { createStores, type Stores } from "../storage/index.ts";
 import type { MinouConfig } from "./config/load.ts";
@@ -21,7 +26,7 @@ import { MinouMatrixClient } from "./matrix/minou-client.ts";
 import { noticeContent } from "./matrix/reply-content.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "./matrix/retry.ts";
 import { routeSdkLogs } from "./matrix/sdk-logging.ts";
-import { botTransport } from "./matrix/transport.ts";
+import { botTransport, type MatrixTransport } from "./matrix/transport.ts";
 import { txnIdFor } from "./matrix/txn-id.ts";
 import { fillTimelineGaps } from "./pipeline/gap-filler.ts";
 import { InboundProcessor } from "./pipeline/inbound-processor.ts";
@@ -62,7 +67,7 @@ export class Minou {
   private readonly processor: InboundProcessor;
   private readonly sender: OutboxSender;
   private readonly invites: InviteHandler;
-  private readonly announcements: AnnouncementEditor;
+  private readonly liveMessages: LiveMessageEditor;
   private readonly log: Logger;
   private stopped = false;
   private resolveReady: () => void = () => undefined;
@@ -126,19 +131,30 @@ export class Minou {
       now,
     );
     this.sender.onSent(ANNOUNCEMENT_PURPOSE, (ref, eventId) => this.stores.agenda.events.setAnnouncement(Number(ref), eventId));
-    this.announcements = new AnnouncementEditor(
+    this.liveMessages = new LiveMessageEditor(
       this.stores,
-      config.defaultLanguage,
-      config.agenda.announcementDebounceSeconds * 1000,
+      [liveAnnouncements(this.stores, config.defaultLanguage), liveSummaries(this.stores, config.defaultLanguage, config.commandPrefix)],
+      config.editDebounceSeconds * 1000,
       now,
       () => this.sender.wake(),
       this.log.child("agenda"),
     );
-    const reactions = new ReactionHandler([new AgendaReactions(this.stores, now, () => this.announcements.schedule())], config.userId);
-    this.processor = new InboundProcessor(this.stores, [dispatcher, reactions], this.log.child("inbox"), now, () => {
+    const polls = this.stores.polls.polls;
+    this.sender.onSent("poll.start", (ref, eventId) => polls.setStartEvent(Number(ref), eventId));
+    this.sender.onSent("poll.summary", (ref, eventId) => polls.setSummaryEvent(Number(ref), eventId));
+    this.sender.onSent("poll.slot", (ref, eventId) => {
+      const [pollId, position] = (ref ?? "").split(":").map(Number);
+      polls.setSlotMessage(pollId ?? 0, position ?? 0, eventId);
+    });
+    const scheduleEdits = (): void => this.liveMessages.schedule();
+    const reactions = new ReactionHandler([new AgendaReactions(this.stores, now, scheduleEdits), new PollReactions(this.stores, now, scheduleEdits)], config.userId);
+    const pollEvents = new PollEvents(this.stores, config.userId, { timeZone: config.timeZone, language: config.defaultLanguage });
+    this.processor = new InboundProcessor(this.stores, [dispatcher, reactions, pollEvents], this.log.child("inbox"), now, () => {
       this.sender.wake();
-      // Commands such as !agenda modifier leave announcements to update.
-      this.announcements.schedule();
+      // Commands such as !agenda modifier leave live messages to update…
+      this.liveMessages.schedule();
+      // …and !sondage clore leaves a poll due now.
+      if (polls.due(now()).length > 0) void this.scheduler.tick();
     });
     this.invites = new InviteHandler(this.stores, transport, config.allowedServers, this.log.child("invites"), now, retryPolicy);
 
@@ -171,6 +187,8 @@ export class Minou {
         this.isReady = true;
         this.resolveReady();
         this.log.info("Minou ready", { joinedRooms: this.stores.rooms.withMembership("join").length });
+        // Votes cast while Minou was away are fetched again from the homeserver.
+        void this.recountOpenPolls(transport, retryPolicy);
       }
     };
 
@@ -182,7 +200,14 @@ export class Minou {
           { defaultOffsetsMinutes: config.agenda.defaultReminderMinutes, graceMinutes: config.agenda.reminderGraceMinutes, defaultLanguage: config.defaultLanguage },
           wakeSender,
         ),
-        this.announcements,
+        this.liveMessages,
+        pollDeadlinesJob(
+          this.stores,
+          transport,
+          { defaultLanguage: config.defaultLanguage, prefix: config.commandPrefix, botUserId: config.userId, retryPolicy },
+          wakeSender,
+          this.log.child("polls"),
+        ),
         weeklyDigestJob(this.stores, { language: config.defaultLanguage, timeZone: config.timeZone }, wakeSender),
         purgeHandledEventsJob(this.stores, config.retention.handledEventsDays),
       ],
@@ -197,6 +222,18 @@ export class Minou {
       ],
       this.log.child("http"),
     );
+  }
+
+  private async recountOpenPolls(transport: MatrixTransport, retryPolicy: RetryPolicy): Promise<void> {
+    for (const poll of this.stores.polls.polls.openNative()) {
+      if (this.stopped) return;
+      try {
+        const added = await recountPoll(this.stores, transport, poll, retryPolicy);
+        if (added > 0) this.log.info("poll recount after restart found missed votes", { poll: poll.id, added });
+      } catch (error) {
+        this.log.warn("poll recount failed", { poll: poll.id, error });
+      }
+    }
   }
 
   /** The HTTP port actually bound (useful with port 0). */
@@ -231,7 +268,7 @@ export class Minou {
     this.stopped = true;
     this.client.stop();
     await this.scheduler.stop();
-    this.announcements.stop();
+    this.liveMessages.stop();
     await this.http.close();
     await this.processor.stop();
     await this.sender.stop();

@@ -1,4 +1,5 @@
 import { createAgendaStores, type AgendaStores } from "./agenda/index.ts";
+import { createPollStores, type PollStores } from "./polls/index.ts";
 import { BotStateStore } from "./bot-state-store.ts";
 import type { Db } from "./database.ts";
 import { InboundEventsStore } from "./inbound-events-store.ts";
@@ -15,6 +16,7 @@ export interface Stores {
   readonly inbound: InboundEventsStore;
   readonly outbox: OutboxStore;
   readonly agenda: AgendaStores;
+  readonly polls: PollStores;
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;
 }
@@ -28,6 +30,7 @@ export function createStores(db: Db): Stores {
     inbound: new InboundEventsStore(db),
     outbox: new OutboxStore(db),
     agenda: createAgendaStores(db),
+    polls: createPollStores(db),
     transaction: <T>(work: () => T): T => db.transaction(work)(),
   };
 }

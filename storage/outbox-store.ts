@@ -11,6 +11,8 @@ export interface OutgoingEvent {
   readonly purposeRef?: string;
   /** For logs when sending finally fails: the room, the command, who asked. */
   readonly context: string;
+  /** A file to upload; its mxc:// URL goes into the content's `url` before sending. */
+  readonly attachment?: { readonly filename: string; readonly mimeType: string; readonly data: Buffer };
 }
 
 export interface QueuedEvent extends OutgoingEvent {
@@ -30,6 +32,9 @@ interface OutboxRow {
   context: string;
   attempts: number;
   created_at: number;
+  attachment: Buffer | null;
+  attachment_name: string | null;
+  attachment_type: string | null;
 }
 
 function toQueued(row: OutboxRow): QueuedEvent {
@@ -42,6 +47,7 @@ function toQueued(row: OutboxRow): QueuedEvent {
     ...(row.purpose === null ? {} : { purpose: row.purpose }),
     ...(row.purpose_ref === null ? {} : { purposeRef: row.purpose_ref }),
     context: row.context,
+    ...(row.attachment === null ? {} : { attachment: { filename: row.attachment_name ?? "fichier", mimeType: row.attachment_type ?? "application/octet-stream", data: row.attachment } }),
     attempts: row.attempts,
     createdAt: row.created_at,
   };
@@ -64,14 +70,13 @@ export class OutboxStore {
 
   constructor(db: Db) {
     this.insert = db.prepare<
-      [string, string, string, string, string | null, string | null, string, number]
+      [string, string, string, string, string | null, string | null, string, number, Buffer | null, string | null, string | null]
     >(
-      `INSERT INTO outbox (txn_id, room_id, event_type, content, purpose, purpose_ref, context, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (txn_id) DO NOTHING`,
+      `INSERT INTO outbox (txn_id, room_id, event_type, content, purpose, purpose_ref, context, created_at, attachment, attachment_name, attachment_type)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (txn_id) DO NOTHING`,
     );
     this.selectPending = db.prepare<[number], OutboxRow>(
-      `SELECT id, txn_id, room_id, event_type, content, purpose, purpose_ref, context, attempts, created_at
-       FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT ?`,
+      `SELECT * FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT ?`,
     );
     this.updateSent = db.prepare<[number, string, number]>(
       "UPDATE outbox SET sent_at = ?, sent_event_id = ? WHERE id = ?",
@@ -85,8 +90,7 @@ export class OutboxStore {
       "SELECT room_id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL GROUP BY room_id ORDER BY min(id)",
     );
     this.selectNextForRoom = db.prepare<[string], OutboxRow>(
-      `SELECT id, txn_id, room_id, event_type, content, purpose, purpose_ref, context, attempts, created_at
-       FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND room_id = ? ORDER BY id LIMIT 1`,
+      `SELECT * FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND room_id = ? ORDER BY id LIMIT 1`,
     );
     this.selectByTxn = db.prepare<[string], { sent_event_id: string | null; failure: string | null }>(
       "SELECT sent_event_id, failure FROM outbox WHERE txn_id = ?",
@@ -105,6 +109,9 @@ export class OutboxStore {
         event.purposeRef ?? null,
         event.context,
         now,
+        event.attachment?.data ?? null,
+        event.attachment?.filename ?? null,
+        event.attachment?.mimeType ?? null,
       ).changes === 1
     );
   }

@@ -14,12 +14,12 @@ export const minou = defineCommand({
       language === "fr"
         ? [
             md`**Minou** ${about.version}, assistant Matrix — ${about.centreName}. En service depuis ${uptime}.`,
-            md`**Vie privée.** Minou garde seulement ce qu'il lui faut pour vous rendre service : les réglages de chaque salon (nom, langue, fuseau horaire), les identifiants des messages qu'il a traités pendant 30 jours (pour ne jamais répondre deux fois), et ce que vous lui confiez vous-même (événements, réponses, documents, inscriptions). Tout reste sur le serveur du centre : aucun service extérieur, aucune publicité, aucun pistage.`,
+            md`**Vie privée.** Minou garde seulement ce qu'il lui faut pour vous rendre service : les réglages de chaque salon (nom, langue, fuseau horaire), les identifiants des messages qu'il a traités pendant 30 jours (pour ne jamais répondre deux fois), et ce que vous lui confiez vous-même (événements, réponses, votes, documents, inscriptions). Dans un sondage anonyme, le lien entre une personne et son vote est effacé à la clôture : seuls les totaux restent. Tout reste sur le serveur du centre : aucun service extérieur, aucune publicité, aucun pistage.`,
             md`Minou est un logiciel libre (licence AGPL-3.0-or-later)${about.sourceCodeUrl === undefined ? md`.` : md` : son code source est sur ${about.sourceCodeUrl}.`}${about.contact === undefined ? md`` : md` Contact : ${about.contact}.`}`,
           ]
         : [
             md`**Minou** ${about.version}, Matrix assistant — ${about.centreName}. Running for ${uptime}.`,
-            md`**Privacy.** Minou keeps only what it needs to help you: each room's settings (name, language, time zone), the ids of the messages it handled for 30 days (so it never answers twice), and what you give it yourself (events, answers, documents, sign-ups). Everything stays on the centre's server: no outside service, no ads, no tracking.`,
+            md`**Privacy.** Minou keeps only what it needs to help you: each room's settings (name, language, time zone), the ids of the messages it handled for 30 days (so it never answers twice), and what you give it yourself (events, answers, votes, documents, sign-ups). In an anonymous poll, the link between a person and their vote is erased when the poll closes: only the totals remain. Everything stays on the centre's server: no outside service, no ads, no tracking.`,
             md`Minou is free software (AGPL-3.0-or-later)${about.sourceCodeUrl === undefined ? md`.` : md`: its source code is at ${about.sourceCodeUrl}.`}${about.contact === undefined ? md`` : md` Contact: ${about.contact}.`}`,
           ];
     return reply(joinMarkdown(lines, "\n\n"));

@@ -63,12 +63,12 @@ export const configSchema = z.strictObject({
       sourceCodeUrl: httpUrl.optional(),
     })
     .prefault({}),
+  editDebounceSeconds: z.number().int().min(0).max(300).default(3),
   agenda: z
     .strictObject({
       defaultDurationMinutes: z.number().int().min(5).max(24 * 60).default(60),
       defaultReminderMinutes: z.array(z.number().int().min(1).max(60 * 24 * 30)).max(5).default([1440, 60]),
       reminderGraceMinutes: z.number().int().min(0).max(24 * 60).default(30),
-      announcementDebounceSeconds: z.number().int().min(0).max(300).default(3),
     })
     .prefault({}),
   retention: z

@@ -91,6 +91,12 @@ export interface CommandSettings {
   };
 }
 
+/** What Minou itself may do in the room (from its power level there). */
+export interface MinouAbilities {
+  /** Redact others' events, which also lets it end polls it did not start (MSC3381). */
+  readonly redact: boolean;
+}
+
 /** What a command may use: no Matrix client, no config beyond what it needs, a fixed clock in tests. */
 export interface CommandContext {
   /** The moment the command was sent (ms since the epoch). */
@@ -103,6 +109,25 @@ export interface CommandContext {
   readonly prefix: string;
   readonly about: AboutMinou;
   readonly settings: CommandSettings;
+  /** The event the command replies to (Element's "Reply"), if any. */
+  readonly replyTo: string | undefined;
+  readonly minouMay: MinouAbilities;
+}
+
+/** A file sent with a message (m.file): uploaded first, then sent with its mxc:// URL. */
+export interface Attachment {
+  readonly filename: string;
+  readonly mimeType: string;
+  readonly data: Buffer;
+}
+
+/** A further message a command sends besides its reply (a poll, one message per date…). */
+export interface FollowUp {
+  readonly eventType: string;
+  readonly content: Readonly<Record<string, unknown>>;
+  readonly purpose?: string;
+  readonly purposeRef?: string;
+  readonly attachment?: Attachment;
 }
 
 export interface ReplyOptions {
@@ -113,6 +138,8 @@ export interface ReplyOptions {
   readonly purposeRef?: string;
   /** Extra content keys, such as Minou's namespaced record key. */
   readonly extraContent?: Readonly<Record<string, unknown>>;
+  /** Messages sent after the reply, in order. */
+  readonly followUps?: readonly FollowUp[];
 }
 
 /** Expected outcomes are values; bugs are exceptions (the dispatcher apologises and logs them). */

@@ -4,7 +4,7 @@ import type { InboundEvent, MatrixEvent } from "../../storage/inbound-events-sto
 import type { Language } from "../i18n/language.ts";
 import { messagesFor } from "../i18n/runtime-messages.ts";
 import type { Logger } from "../log.ts";
-import { MODERATOR_POWER_LEVEL, userPowerLevel } from "../matrix/power-levels.ts";
+import { canRedactOthers, MODERATOR_POWER_LEVEL, userPowerLevel } from "../matrix/power-levels.ts";
 import { noticeContent } from "../matrix/reply-content.ts";
 import { txnIdFor } from "../matrix/txn-id.ts";
 import type { Effect, InboundHandler } from "../pipeline/inbound-processor.ts";
@@ -17,6 +17,7 @@ import {
   type CommandContext,
   type CommandResult,
   type CommandSettings,
+  type MinouAbilities,
   type PermissionLevel,
   type ReplyOptions,
   type RoomView,
@@ -77,11 +78,13 @@ export class Dispatcher implements InboundHandler {
       botUserId: this.settings.botUserId,
     });
     if (line === undefined) return undefined;
-    const powerLevel = userPowerLevel(await this.roomState.powerLevels(item.roomId), event.sender);
-    return () => this.commit(item, line, powerLevel);
+    const levels = await this.roomState.powerLevels(item.roomId);
+    const powerLevel = userPowerLevel(levels, event.sender);
+    const minouMay = { redact: canRedactOthers(levels, this.settings.botUserId) };
+    return () => this.commit(item, line, powerLevel, minouMay);
   }
 
-  private commit(item: InboundEvent, line: string, powerLevel: number): string {
+  private commit(item: InboundEvent, line: string, powerLevel: number, minouMay: MinouAbilities): string {
     const { event, roomId } = item;
     const room = this.roomView(roomId);
     const messages = messagesFor(room.language);
@@ -123,6 +126,8 @@ export class Dispatcher implements InboundHandler {
       prefix: this.settings.prefix,
       about: this.about,
       settings: this.settings.commands,
+      replyTo: repliedTo(event),
+      minouMay,
     };
     let result: CommandResult;
     try {
@@ -170,19 +175,33 @@ export class Dispatcher implements InboundHandler {
 
   private enqueueReply(event: MatrixEvent, roomId: string, text: Markdown, line: string, options: ReplyOptions): void {
     const content = noticeContent(renderMessage(text), options.mentions === undefined ? { replyTo: event } : { replyTo: event, mentions: options.mentions });
-    this.stores.outbox.enqueue(
-      {
-        txnId: txnIdFor(event.event_id),
-        roomId,
-        eventType: "m.room.message",
-        content: { ...options.extraContent, ...content },
-        ...(options.purpose === undefined ? {} : { purpose: options.purpose }),
-        ...(options.purposeRef === undefined ? {} : { purposeRef: options.purposeRef }),
-        context: `${this.settings.prefix}${line.slice(0, 80)} from ${event.sender} (${event.event_id})`,
-      },
-      this.now(),
-    );
+    const context = `${this.settings.prefix}${line.slice(0, 80)} from ${event.sender} (${event.event_id})`;
+    const messages = [
+      { eventType: "m.room.message", content: { ...options.extraContent, ...content }, purpose: options.purpose, purposeRef: options.purposeRef, attachment: undefined },
+      ...(options.followUps ?? []),
+    ];
+    messages.forEach((message, index) => {
+      this.stores.outbox.enqueue(
+        {
+          txnId: txnIdFor(event.event_id, index),
+          roomId,
+          eventType: message.eventType,
+          content: message.content,
+          ...(message.purpose === undefined ? {} : { purpose: message.purpose }),
+          ...(message.purposeRef === undefined ? {} : { purposeRef: message.purposeRef }),
+          ...(message.attachment === undefined ? {} : { attachment: message.attachment }),
+          context,
+        },
+        this.now(),
+      );
+    });
   }
+}
+
+function repliedTo(event: MatrixEvent): string | undefined {
+  const relation = event.content["m.relates_to"] as { "m.in_reply_to"?: { event_id?: unknown } } | undefined;
+  const target = relation?.["m.in_reply_to"]?.event_id;
+  return typeof target === "string" ? target : undefined;
 }
 
 function isEdit(event: MatrixEvent): boolean {

@@ -10,6 +10,10 @@ export interface MatrixTransport {
   getStateEvent(roomId: string, eventType: string, stateKey: string): Promise<Record<string, unknown> | undefined>;
   /** GET /rooms/{roomId}/messages backwards from `from`: newest first. */
   messagesBefore(roomId: string, from: string, limit: number): Promise<{ chunk: MatrixEvent[]; end?: string }>;
+  /** GET /_matrix/client/v1/rooms/{roomId}/relations/{eventId}/{relType}: every child, all pages. */
+  relations(roomId: string, eventId: string, relType: string): Promise<MatrixEvent[]>;
+  /** POST /_matrix/media/v3/upload; resolves to the mxc:// URI. */
+  upload(data: Buffer, filename: string, mimeType: string): Promise<string>;
   joinRoom(roomId: string): Promise<void>;
   leaveRoom(roomId: string, reason?: string): Promise<void>;
 }
@@ -36,6 +40,20 @@ export function botTransport(client: MatrixClient): MatrixTransport {
     async messagesBefore(roomId, from, limit) {
       const path = `/_matrix/client/v3/rooms/${enc(roomId)}/messages`;
       return (await client.doRequest("GET", path, { dir: "b", from, limit })) as { chunk: MatrixEvent[]; end?: string };
+    },
+    async relations(roomId, eventId, relType) {
+      const events: MatrixEvent[] = [];
+      let from: string | undefined;
+      do {
+        const path = `/_matrix/client/v1/rooms/${enc(roomId)}/relations/${enc(eventId)}/${enc(relType)}`;
+        const page = (await client.doRequest("GET", path, { limit: 100, ...(from === undefined ? {} : { from }) })) as { chunk: MatrixEvent[]; next_batch?: string };
+        events.push(...page.chunk);
+        from = page.next_batch;
+      } while (from !== undefined);
+      return events;
+    },
+    async upload(data, filename, mimeType) {
+      return client.uploadContent(data, mimeType, filename);
     },
     async joinRoom(roomId) {
       await client.doRequest("POST", `/_matrix/client/v3/rooms/${enc(roomId)}/join`, null, {});

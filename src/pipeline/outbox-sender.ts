@@ -71,11 +71,20 @@ export class OutboxSender {
     }
   }
 
+  /** Uploads the file (again, after a crash: an orphan upload is harmless, a second message is not). */
+  private async withUploadedFile(message: QueuedEvent): Promise<Record<string, unknown>> {
+    const file = message.attachment;
+    if (file === undefined) return message.content;
+    const url = await withRetry(() => this.transport.upload(file.data, file.filename, file.mimeType), { ...this.options.retryPolicy, signal: this.abort.signal });
+    return { ...message.content, url };
+  }
+
   private async send(message: QueuedEvent): Promise<void> {
     const { stores, log } = this;
     try {
+      const content = message.attachment === undefined ? message.content : await this.withUploadedFile(message);
       const eventId = await withRetry(
-        () => this.transport.sendEvent(message.roomId, message.eventType, message.txnId, message.content),
+        () => this.transport.sendEvent(message.roomId, message.eventType, message.txnId, content),
         { ...this.options.retryPolicy, signal: this.abort.signal },
         (failure, delayMs) => {
           stores.outbox.recordAttempt(message.id);

@@ -34,7 +34,7 @@ describe("shared agenda through the real bot (matrix-js-sdk members)", () => {
   }
 
   beforeAll(async () => {
-    scenario = await createScenario({ agenda: { announcementDebounceSeconds: 1 } });
+    scenario = await createScenario({ editDebounceSeconds: 1 });
     ({ minou } = await startMinou(scenario, () => Date.now() + clockOffset));
     camille = await Member.connect(scenario.homeserver, "camille");
     dominique = await Member.connect(scenario.homeserver, "dominique");

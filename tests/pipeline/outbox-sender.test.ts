@@ -85,3 +85,24 @@ describe("OutboxSender", () => {
     expect(seen).toEqual(["42=$sent1"]);
   });
 });
+
+describe("OutboxSender with a file", () => {
+  it("uploads the file, then sends the message with its mxc:// URL", async () => {
+    const { stores, transport, sender, drained } = setup();
+    stores.outbox.enqueue(
+      {
+        txnId: "csv",
+        roomId: "!r:x",
+        eventType: "m.room.message",
+        content: { msgtype: "m.file", body: "réponses.csv" },
+        context: "export",
+        attachment: { filename: "réponses.csv", mimeType: "text/csv", data: Buffer.from("\ufeffa;b\r\n") },
+      },
+      Date.now(),
+    );
+    sender.wake();
+    await drained();
+    expect(transport.uploads.map((upload) => upload.filename)).toEqual(["réponses.csv"]);
+    expect(transport.sent[0]?.content).toEqual({ msgtype: "m.file", body: "réponses.csv", url: "mxc://test/1" });
+  });
+});

@@ -13,7 +13,9 @@ export const TEST_SETTINGS: CommandSettings = {
 };
 
 /** A command context as the dispatcher builds it, over in-memory stores and a fixed clock. */
-export function commandContext(options: { language?: Language; level?: PermissionLevel; stores?: Stores; now?: number } = {}): CommandContext {
+export function commandContext(
+  options: { language?: Language; level?: PermissionLevel; stores?: Stores; now?: number; replyTo?: string; userId?: string } = {},
+): CommandContext {
   const stores = options.stores ?? memoryStores();
   stores.rooms.recordJoin("!asso:minou.test", FIXED_NOW - 1000);
   const level = options.level ?? "member";
@@ -21,7 +23,7 @@ export function commandContext(options: { language?: Language; level?: Permissio
     now: options.now ?? FIXED_NOW,
     language: options.language ?? "fr",
     room: { roomId: "!asso:minou.test", name: "Les Jardins partagés", language: options.language ?? "fr", timeZone: "Europe/Paris" },
-    sender: { userId: "@camille:minou.test", level, powerLevel: level === "moderator" ? 50 : 0 },
+    sender: { userId: options.userId ?? "@camille:minou.test", level, powerLevel: level === "moderator" ? 50 : 0 },
     stores,
     commands: new CommandRegistry(allCommands),
     prefix: "!",
@@ -33,5 +35,7 @@ export function commandContext(options: { language?: Language; level?: Permissio
       sourceCodeUrl: "https://forge.tilleuls.fr/minou",
     },
     settings: TEST_SETTINGS,
+    replyTo: options.replyTo,
+    minouMay: { redact: true },
   };
 }

@@ -39,6 +39,19 @@ export class RecordingTransport implements MatrixTransport {
     return { chunk: [] };
   }
 
+  /** Children of each event, by rel_type, as the relations endpoint would list them. */
+  relationsOf: Record<string, MatrixEvent[]> = {};
+  readonly uploads: { data: Buffer; filename: string; mimeType: string }[] = [];
+
+  async relations(_roomId: string, eventId: string): Promise<MatrixEvent[]> {
+    return this.relationsOf[eventId] ?? [];
+  }
+
+  async upload(data: Buffer, filename: string, mimeType: string): Promise<string> {
+    this.uploads.push({ data, filename, mimeType });
+    return `mxc://test/${this.uploads.length}`;
+  }
+
   async joinRoom(roomId: string): Promise<void> {
     this.joined.push(roomId);
   }

@@ -1,0 +1,81 @@
+import { parseWhen } from "../../src/agenda/parse-when.ts";
+import { defineCommand, refuse, reply, type FollowUp } from "../../src/dispatch/command.ts";
+import { noticeContent } from "../../src/matrix/reply-content.ts";
+import { POLL_KEY } from "../../src/polls/live-summaries.ts";
+import type { PollOption } from "../../src/polls/model.ts";
+import { parseDeadline, parsePollRequest } from "../../src/polls/parse-poll.ts";
+import { slotTallies } from "../../src/polls/poll-state.ts";
+import { anonymousInstructions, dateSummary, slotMessage } from "../../src/polls/poll-texts.ts";
+import { joinMarkdown, md } from "../../src/render/markdown.ts";
+import { renderMessage } from "../../src/render/render-message.ts";
+import { newPollCode } from "./code.ts";
+import { requestProblemText, whenProblemText } from "./poll-lookup.ts";
+import { POLL_SUMMARY_PURPOSE } from "./sondage.ts";
+
+export const POLL_SLOT_PURPOSE = "poll.slot";
+
+export const dates = defineCommand({
+  names: { fr: ["sondage dates"], en: ["poll dates"] },
+  group: "polls",
+  summary: { fr: "trouver une date ensemble, comme Framadate, dans le salon", en: "find a date together, like Framadate, in the room" },
+  details: {
+    fr: 'Exemple : `!sondage dates "Réunion de rentrée" mardi 18h | jeudi 18h30 | samedi 10h jusqu\'à vendredi`. Chacun répond sous chaque créneau par ✅ ❓ ❌, ou en une ligne avec `!sondage voter`. Ajoutez `anonyme` pour un vote en message privé.',
+    en: 'Example: `!poll dates "Autumn meeting" Tuesday 6pm | Thursday 6:30pm | Saturday 10am until Friday`. Everyone answers under each slot with ✅ ❓ ❌, or in one line with `!poll vote`.',
+  },
+  args: [{ name: "text", kind: "text", label: { fr: '"titre" créneau | créneau…', en: '"title" slot | slot…' } }],
+  permission: "member",
+  execute({ stores, room, now, language, sender, prefix, settings }, { text }) {
+    const parsed = parsePollRequest(text);
+    if (!parsed.ok) return refuse(requestProblemText(parsed.problem, language, prefix));
+    const { request } = parsed;
+    const slots: Omit<PollOption, "messageEventId">[] = [];
+    for (const [index, part] of request.parts.entries()) {
+      const when = parseWhen(part, { now, timeZone: room.timeZone, language, defaultDurationMinutes: settings.agenda.defaultDurationMinutes });
+      if (!when.ok) {
+        return refuse(joinMarkdown([language === "fr" ? md`Créneau ${index + 1} (« ${part} ») :` : md`Slot ${index + 1} ("${part}"):`, whenProblemText(when.problem, language, room.timeZone, prefix)], " "));
+      }
+      if (when.rest !== "" || when.when.rrule !== null) {
+        return refuse(language === "fr" ? md`Je n'ai pas compris le créneau ${index + 1} (« ${part} ») : une date et une heure suffisent, par exemple « mardi 18h ».` : md`I did not understand slot ${index + 1} ("${part}"): a date and a time are enough, for example "Tuesday 6pm".`);
+      }
+      if (slots.some((slot) => slot.startsAt === when.when.startsAt && slot.endsAt === when.when.endsAt)) {
+        return refuse(language === "fr" ? md`Le créneau ${index + 1} (« ${part} ») est le même qu'un autre.` : md`Slot ${index + 1} ("${part}") is the same as another one.`);
+      }
+      slots.push({ position: index + 1, answerId: `slot${index + 1}`, label: part, startsAt: when.when.startsAt, endsAt: when.when.endsAt, allDay: when.when.allDay });
+    }
+    let deadline: number | null = null;
+    if (request.deadlineText !== undefined) {
+      const result = parseDeadline(request.deadlineText, now, room.timeZone, language);
+      if (!result.ok) return refuse(whenProblemText(result.problem, language, room.timeZone, prefix));
+      deadline = result.deadline;
+    }
+    const poll = stores.polls.polls.create(
+      {
+        roomId: room.roomId,
+        kind: "dates",
+        question: request.question,
+        disclosed: true,
+        anonymous: request.anonymous,
+        code: request.anonymous ? newPollCode() : null,
+        external: false,
+        createdBy: sender.userId,
+        deadline,
+        timeZone: room.timeZone,
+        startEventId: null,
+        options: slots,
+      },
+      now,
+    );
+    const key = { [POLL_KEY]: { poll: poll.number } };
+    const summary = dateSummary(poll, slotTallies(stores, poll), language, prefix);
+    if (poll.anonymous) {
+      return reply(joinMarkdown([summary, anonymousInstructions(poll, language, prefix)], "\n\n"), { purpose: POLL_SUMMARY_PURPOSE, purposeRef: String(poll.id), extraContent: key });
+    }
+    const followUps: FollowUp[] = poll.options.map((option) => ({
+      eventType: "m.room.message",
+      content: { ...key, ...noticeContent(renderMessage(slotMessage(poll, option, language))) },
+      purpose: POLL_SLOT_PURPOSE,
+      purposeRef: `${poll.id}:${option.position}`,
+    }));
+    return reply(summary, { purpose: POLL_SUMMARY_PURPOSE, purposeRef: String(poll.id), extraContent: key, followUps });
+  },
+});

@@ -1,0 +1,55 @@
+import type { Poll } from "../../src/polls/model.ts";
+import { allows, refuse, type CommandContext, type CommandResult } from "../../src/dispatch/command.ts";
+import { whenProblemText } from "../../src/agenda/when-problems.ts";
+import type { PollRequestProblem } from "../../src/polls/parse-poll.ts";
+import { MAX_ANSWERS } from "../../src/polls/parse-poll.ts";
+import { md, type Markdown } from "../../src/render/markdown.ts";
+
+export { whenProblemText };
+
+/** The room's poll with that number, or its most recent open one; else the refusal to give. */
+export function findPoll(context: CommandContext, number: number | undefined, kind: "question" | "dates" | "%" = "%"): Poll | CommandResult {
+  const { stores, room, language, prefix } = context;
+  const poll = number === undefined ? stores.polls.polls.latestOpen(room.roomId, kind) : stores.polls.polls.byNumber(room.roomId, number);
+  if (poll !== undefined) return poll;
+  if (number === undefined) {
+    return refuse(language === "fr" ? md`Il n'y a pas de sondage ouvert dans ce salon. Créez-en un : ${prefix}sondage "Question ?" Oui | Non` : md`There is no open poll in this room. Create one: ${prefix}poll "Question?" Yes | No`);
+  }
+  return refuse(language === "fr" ? md`Il n'y a pas de sondage n°${number} dans ce salon.` : md`There is no poll #${number} in this room.`);
+}
+
+export function isPoll(value: Poll | CommandResult): value is Poll {
+  return "question" in value;
+}
+
+/** Closing or choosing is for the poll's creator, the room's moderators and the centre's staff. */
+export function mayManage(context: CommandContext, poll: Poll): CommandResult | undefined {
+  if (poll.createdBy === context.sender.userId || allows(context.sender.level, "moderator")) return undefined;
+  return refuse(
+    context.language === "fr"
+      ? md`Seuls la personne qui a lancé le sondage n°${poll.number}, les modérateurs du salon et l'équipe du centre peuvent le clore ou choisir.`
+      : md`Only whoever started poll #${poll.number}, the room's moderators and the centre's staff can close it or choose.`,
+  );
+}
+
+export function closedRefusal(context: CommandContext, poll: Poll): CommandResult {
+  return refuse(context.language === "fr" ? md`Le sondage n°${poll.number} est clos.` : md`Poll #${poll.number} is closed.`);
+}
+
+export function requestProblemText(problem: PollRequestProblem, language: "fr" | "en", prefix: string): Markdown {
+  const fr = language === "fr";
+  switch (problem.kind) {
+    case "noQuestion":
+      return fr ? md`Mettez la question entre guillemets, puis les réponses séparées par | : ${prefix}sondage "Quand se réunir ?" Lundi | Mardi` : md`Put the question in quotes, then the answers separated by |: ${prefix}poll "When shall we meet?" Monday | Tuesday`;
+    case "tooFew":
+      return fr ? md`Il faut au moins 2 réponses, séparées par | (par exemple Oui | Non).` : md`At least 2 answers are needed, separated by | (for example Yes | No).`;
+    case "tooMany":
+      return fr ? md`${MAX_ANSWERS} réponses au plus, comme dans Element.` : md`At most ${MAX_ANSWERS} answers, as in Element.`;
+    case "emptyAnswer":
+      return fr ? md`La réponse n°${problem.position} est vide : vérifiez les | en trop.` : md`Answer ${problem.position} is empty: check for extra |.`;
+    case "duplicate":
+      return fr ? md`« ${problem.label} » est proposée deux fois.` : md`"${problem.label}" is offered twice.`;
+    case "tooLong":
+      return fr ? md`C'est un peu long : 300 caractères au plus pour la question, 200 par réponse.` : md`That is a bit long: at most 300 characters for the question, 200 per answer.`;
+  }
+}

@@ -1,0 +1,50 @@
+import type { Stores } from "../../storage/index.ts";
+import type { Language } from "../i18n/language.ts";
+import { noticeContent } from "../matrix/reply-content.ts";
+import { txnIdFor } from "../matrix/txn-id.ts";
+import { md } from "../render/markdown.ts";
+import { renderMessage } from "../render/render-message.ts";
+import type { Poll } from "./model.ts";
+import { pollEndContent, POLL_END } from "./native-poll.ts";
+import { bestSlot, definitionOf, questionTally, slotTallies } from "./poll-state.ts";
+import { pollNumber, slotLabel } from "./poll-texts.ts";
+import { resultText } from "./tally.ts";
+
+/**
+ * Closes a poll once (the deadline, `!sondage clore`): a native poll gets its end event with the
+ * result, a summary is marked for a last edit, an anonymous poll forgets who voted what and keeps
+ * the counts. Runs inside the caller's transaction; false when it was already closed.
+ */
+export function closePoll(stores: Stores, poll: Poll, by: string, now: number, language: Language, prefix: string): boolean {
+  if (!stores.polls.polls.close(poll.id, by, now)) return false;
+  // Counts first, then the link between voters and votes goes: the result reads the counts.
+  if (poll.anonymous) stores.polls.votes.eraseVoters(poll.id);
+  const closed = stores.polls.polls.get(poll.id) ?? poll;
+  const enqueue = (eventType: string, content: Record<string, unknown>): void => {
+    stores.outbox.enqueue({ txnId: txnIdFor(`poll-end:${poll.id}`), roomId: poll.roomId, eventType, content, context: `end of poll ${poll.number}` }, now);
+  };
+  if (closed.kind === "question") {
+    const text = resultText(definitionOf(closed), questionTally(stores, closed), language);
+    if (closed.startEventId !== null && !closed.anonymous) {
+      enqueue(POLL_END, pollEndContent(closed.startEventId, text));
+    } else {
+      enqueue("m.room.message", noticeContent(renderMessage(md`${pollNumber(closed, language)} « ${closed.question} » — ${text}`)));
+    }
+  } else {
+    const best = bestSlot(slotTallies(stores, closed));
+    const option = best === undefined ? undefined : closed.options.find((candidate) => candidate.position === best.position);
+    if (closed.chosenPosition === null) {
+      const suggestion =
+        option === undefined
+          ? language === "fr"
+            ? md`Sondage ${pollNumber(closed, language)} « ${closed.question} » clos, sans réponse oui ni si besoin.`
+            : md`Poll ${pollNumber(closed, language)} "${closed.question}" closed, with no yes or if-needed answer.`
+          : language === "fr"
+            ? md`Sondage ${pollNumber(closed, language)} « ${closed.question} » clos. Le créneau qui convient le mieux : **${option.position}. ${slotLabel(closed, option, language)}** (✅ ${best?.counts.yes ?? 0}, ❓ ${best?.counts.maybe ?? 0}). Pour en faire un événement de l'agenda : ${prefix}sondage choisir ${closed.number} ${option.position}`
+            : md`Poll ${pollNumber(closed, language)} "${closed.question}" closed. The slot that suits best: **${option.position}. ${slotLabel(closed, option, language)}** (✅ ${best?.counts.yes ?? 0}, ❓ ${best?.counts.maybe ?? 0}). To make it an agenda event: ${prefix}poll choose ${closed.number} ${option.position}`;
+      enqueue("m.room.message", noticeContent(renderMessage(suggestion)));
+    }
+  }
+  stores.polls.polls.markSummaryDirty(closed.id, now);
+  return true;
+}

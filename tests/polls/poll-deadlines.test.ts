@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { pollDeadlinesJob } from "../../src/polls/poll-deadlines.ts";
+import { parseDeadline, parsePollRequest } from "../../src/polls/parse-poll.ts";
+import { captureLog } from "../support/capture-log.ts";
+import { memoryStores } from "../support/memory-stores.ts";
+import { RecordingTransport } from "../support/recording-transport.ts";
+
+const ROOM = "!asso:x";
+const NOW = Date.UTC(2026, 10, 26, 9, 0);
+
+function setup() {
+  const stores = memoryStores();
+  stores.rooms.recordJoin(ROOM, 0);
+  const poll = stores.polls.polls.create(
+    {
+      roomId: ROOM, kind: "question", question: "Quand ?", disclosed: true, anonymous: false, code: null, external: false, createdBy: "@camille:x",
+      deadline: NOW + 60_000, timeZone: "Europe/Paris", startEventId: "$start",
+      options: [{ position: 1, answerId: "a1", label: "Lundi", startsAt: null, endsAt: null, allDay: false }, { position: 2, answerId: "a2", label: "Mardi", startsAt: null, endsAt: null, allDay: false }],
+    },
+    NOW,
+  );
+  const transport = new RecordingTransport();
+  const { log } = captureLog();
+  const job = pollDeadlinesJob(stores, transport, { defaultLanguage: "fr", prefix: "!", botUserId: "@minou:x", retryPolicy: { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 } }, () => undefined, log);
+  return { stores, poll, transport, job };
+}
+
+const response = (id: string, sender: string, answer: string, ts: number) => ({
+  event_id: id, type: "org.matrix.msc3381.poll.response", sender, origin_server_ts: ts,
+  content: { "m.relates_to": { rel_type: "m.reference", event_id: "$start" }, "org.matrix.msc3381.poll.response": { answers: [answer] } },
+});
+
+describe("poll deadlines", () => {
+  it("recounts from the relations endpoint before closing, so a vote missed in sync still counts", async () => {
+    const { stores, poll, transport, job } = setup();
+    stores.polls.votes.recordResponse(poll.id, { eventId: "$seen", sender: "@camille:x", sentAt: NOW + 1, selections: ["a1"] });
+    transport.relationsOf["$start"] = [response("$seen", "@camille:x", "a1", NOW + 1), response("$missed1", "@dominique:x", "a2", NOW + 2), response("$missed2", "@sacha:x", "a2", NOW + 3)];
+    await job.run(NOW + 30_000);
+    expect(stores.outbox.pendingRooms()).toEqual([]);
+    await job.run(NOW + 60_000);
+    const end = stores.outbox.nextForRoom(ROOM);
+    expect(end?.eventType).toBe("org.matrix.msc3381.poll.end");
+    expect(end?.content["org.matrix.msc1767.text"]).toBe("Sondage clos. Réponse en tête : Mardi (2 voix sur 3).");
+    stores.outbox.markSent(end?.id ?? 0, "$end", 0);
+    await job.run(NOW + 90_000);
+    expect(stores.outbox.nextForRoom(ROOM)).toBeUndefined();
+  });
+});
+
+describe("parsePollRequest", () => {
+  it("reads the quoted question, answers, deadline and options in any order at the end", () => {
+    expect(parsePollRequest('"Quand se réunir ?" Lundi | Mardi soir | Mercredi jusqu\'à vendredi 18h fermé anonyme')).toEqual({
+      ok: true,
+      request: { question: "Quand se réunir ?", parts: ["Lundi", "Mardi soir", "Mercredi"], deadlineText: "vendredi 18h", undisclosed: true, anonymous: true },
+    });
+    expect(parsePollRequest("«Œuvre préférée ?» Cœur | Âme anonyme")).toMatchObject({ ok: true, request: { parts: ["Cœur", "Âme"], anonymous: true } });
+  });
+
+  it("reads a deadline without a time as the end of that day", () => {
+    const result = parseDeadline("vendredi", NOW, "Europe/Paris", "fr");
+    expect(result).toEqual({ ok: true, deadline: Date.UTC(2026, 10, 27, 23, 0) });
+    expect(parseDeadline("hier 18h", NOW, "Europe/Paris", "fr")).toMatchObject({ ok: false, problem: { kind: "past" } });
+  });
+});
