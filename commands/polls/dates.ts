@@ -3,13 +3,13 @@ import { defineCommand, refuse, reply, type FollowUp } from "../../src/dispatch/
 import { noticeContent } from "../../src/matrix/reply-content.ts";
 import { POLL_KEY } from "../../src/polls/live-summaries.ts";
 import type { PollOption } from "../../src/polls/model.ts";
-import { parseDeadline, parsePollRequest } from "../../src/polls/parse-poll.ts";
+import { parsePollRequest } from "../../src/polls/parse-poll.ts";
 import { slotTallies } from "../../src/polls/poll-state.ts";
 import { anonymousInstructions, dateSummary, slotMessage } from "../../src/polls/poll-texts.ts";
 import { joinMarkdown, md } from "../../src/render/markdown.ts";
 import { renderMessage } from "../../src/render/render-message.ts";
 import { newPollCode } from "./code.ts";
-import { requestProblemText, whenProblemText } from "./poll-lookup.ts";
+import { requestDeadline, requestProblemText, whenProblemText } from "./poll-lookup.ts";
 import { POLL_SUMMARY_PURPOSE } from "./sondage.ts";
 
 export const POLL_SLOT_PURPOSE = "poll.slot";
@@ -24,7 +24,8 @@ export const dates = defineCommand({
   },
   args: [{ name: "text", kind: "text", label: { fr: '"titre" créneau | créneau…', en: '"title" slot | slot…' } }],
   permission: "member",
-  execute({ stores, room, now, language, sender, prefix, settings }, { text }) {
+  execute(context, { text }) {
+    const { stores, room, now, language, sender, prefix, settings } = context;
     const parsed = parsePollRequest(text);
     if (!parsed.ok) return refuse(requestProblemText(parsed.problem, language, prefix));
     const { request } = parsed;
@@ -42,12 +43,9 @@ export const dates = defineCommand({
       }
       slots.push({ position: index + 1, answerId: `slot${index + 1}`, label: part, startsAt: when.when.startsAt, endsAt: when.when.endsAt, allDay: when.when.allDay });
     }
-    let deadline: number | null = null;
-    if (request.deadlineText !== undefined) {
-      const result = parseDeadline(request.deadlineText, now, room.timeZone, language);
-      if (!result.ok) return refuse(whenProblemText(result.problem, language, room.timeZone, prefix));
-      deadline = result.deadline;
-    }
+    const readDeadline = requestDeadline(context, request);
+    if ("kind" in readDeadline) return readDeadline;
+    const { deadline } = readDeadline;
     const poll = stores.polls.polls.create(
       {
         roomId: room.roomId,

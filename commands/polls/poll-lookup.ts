@@ -2,7 +2,7 @@ import type { Poll } from "../../src/polls/model.ts";
 import { allows, refuse, type CommandContext, type CommandResult } from "../../src/dispatch/command.ts";
 import { whenProblemText } from "../../src/agenda/when-problems.ts";
 import type { PollRequestProblem } from "../../src/polls/parse-poll.ts";
-import { MAX_ANSWERS } from "../../src/polls/parse-poll.ts";
+import { MAX_ANSWERS, parseDeadline, type PollRequest } from "../../src/polls/parse-poll.ts";
 import { md, type Markdown } from "../../src/render/markdown.ts";
 
 export { whenProblemText };
@@ -52,4 +52,12 @@ export function requestProblemText(problem: PollRequestProblem, language: "fr" |
     case "tooLong":
       return fr ? md`C'est un peu long : 300 caractères au plus pour la question, 200 par réponse.` : md`That is a bit long: at most 300 characters for the question, 200 per answer.`;
   }
+}
+
+/** The request's deadline (null without one), or the refusal when it cannot be read or is past. */
+export function requestDeadline(context: CommandContext, request: PollRequest): { deadline: number | null } | CommandResult {
+  if (request.deadlineText === undefined) return { deadline: null };
+  const { now, room, language, prefix } = context;
+  const result = parseDeadline(request.deadlineText, now, room.timeZone, language);
+  return result.ok ? { deadline: result.deadline } : refuse(whenProblemText(result.problem, language, room.timeZone, prefix));
 }

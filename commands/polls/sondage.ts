@@ -1,12 +1,12 @@
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
 import { POLL_KEY } from "../../src/polls/live-summaries.ts";
 import { pollStartContent } from "../../src/polls/native-poll.ts";
-import { parseDeadline, parsePollRequest } from "../../src/polls/parse-poll.ts";
+import { parsePollRequest } from "../../src/polls/parse-poll.ts";
 import { definitionOf, questionTally } from "../../src/polls/poll-state.ts";
 import { anonymousSummary, deadlineText } from "../../src/polls/poll-texts.ts";
 import { joinMarkdown, md } from "../../src/render/markdown.ts";
 import { newPollCode } from "./code.ts";
-import { requestProblemText, whenProblemText } from "./poll-lookup.ts";
+import { requestDeadline, requestProblemText } from "./poll-lookup.ts";
 
 export const POLL_START_PURPOSE = "poll.start";
 export const POLL_SUMMARY_PURPOSE = "poll.summary";
@@ -21,16 +21,14 @@ export const sondage = defineCommand({
   },
   args: [{ name: "text", kind: "text", label: { fr: '"question" réponse | réponse…', en: '"question" answer | answer…' } }],
   permission: "member",
-  execute({ stores, room, now, language, sender, prefix }, { text }) {
+  execute(context, { text }) {
+    const { stores, room, now, language, sender, prefix } = context;
     const parsed = parsePollRequest(text);
     if (!parsed.ok) return refuse(requestProblemText(parsed.problem, language, prefix));
     const { request } = parsed;
-    let deadline: number | null = null;
-    if (request.deadlineText !== undefined) {
-      const result = parseDeadline(request.deadlineText, now, room.timeZone, language);
-      if (!result.ok) return refuse(whenProblemText(result.problem, language, room.timeZone, prefix));
-      deadline = result.deadline;
-    }
+    const readDeadline = requestDeadline(context, request);
+    if ("kind" in readDeadline) return readDeadline;
+    const { deadline } = readDeadline;
     const poll = stores.polls.polls.create(
       {
         roomId: room.roomId,
