@@ -1,6 +1,7 @@
 import { createAgendaStores, type AgendaStores } from "./agenda/index.ts";
 import { createPollStores, type PollStores } from "./polls/index.ts";
 import { BotStateStore } from "./bot-state-store.ts";
+import { DirectRoomsStore } from "./direct-rooms-store.ts";
 import type { Db } from "./database.ts";
 import { InboundEventsStore } from "./inbound-events-store.ts";
 import { OutboxStore } from "./outbox-store.ts";
@@ -15,6 +16,7 @@ export interface Stores {
   readonly roomSettings: RoomSettingsStore;
   readonly inbound: InboundEventsStore;
   readonly outbox: OutboxStore;
+  readonly directRooms: DirectRoomsStore;
   readonly agenda: AgendaStores;
   readonly polls: PollStores;
   /** Runs `work` in one transaction (nested calls join the outer one). */
@@ -29,6 +31,7 @@ export function createStores(db: Db): Stores {
     roomSettings: new RoomSettingsStore(db),
     inbound: new InboundEventsStore(db),
     outbox: new OutboxStore(db),
+    directRooms: new DirectRoomsStore(db),
     agenda: createAgendaStores(db),
     polls: createPollStores(db),
     transaction: <T>(work: () => T): T => db.transaction(work)(),

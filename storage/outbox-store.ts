@@ -11,6 +11,8 @@ export interface OutgoingEvent {
   readonly purposeRef?: string;
   /** For logs when sending finally fails: the room, the command, who asked. */
   readonly context: string;
+  /** A direct message: sent in the member's DM room with Minou (created on first use); roomId is then "". */
+  readonly targetUser?: string;
   /** A file to upload; its mxc:// URL goes into the content's `url` before sending. */
   readonly attachment?: { readonly filename: string; readonly mimeType: string; readonly data: Buffer };
 }
@@ -35,6 +37,7 @@ interface OutboxRow {
   attachment: Buffer | null;
   attachment_name: string | null;
   attachment_type: string | null;
+  target_user: string | null;
 }
 
 function toQueued(row: OutboxRow): QueuedEvent {
@@ -47,6 +50,7 @@ function toQueued(row: OutboxRow): QueuedEvent {
     ...(row.purpose === null ? {} : { purpose: row.purpose }),
     ...(row.purpose_ref === null ? {} : { purposeRef: row.purpose_ref }),
     context: row.context,
+    ...(row.target_user === null ? {} : { targetUser: row.target_user }),
     ...(row.attachment === null ? {} : { attachment: { filename: row.attachment_name ?? "fichier", mimeType: row.attachment_type ?? "application/octet-stream", data: row.attachment } }),
     attempts: row.attempts,
     createdAt: row.created_at,
@@ -70,10 +74,10 @@ export class OutboxStore {
 
   constructor(db: Db) {
     this.insert = db.prepare<
-      [string, string, string, string, string | null, string | null, string, number, Buffer | null, string | null, string | null]
+      [string, string, string, string, string | null, string | null, string, number, Buffer | null, string | null, string | null, string | null]
     >(
-      `INSERT INTO outbox (txn_id, room_id, event_type, content, purpose, purpose_ref, context, created_at, attachment, attachment_name, attachment_type)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (txn_id) DO NOTHING`,
+      `INSERT INTO outbox (txn_id, room_id, event_type, content, purpose, purpose_ref, context, created_at, attachment, attachment_name, attachment_type, target_user)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (txn_id) DO NOTHING`,
     );
     this.selectPending = db.prepare<[number], OutboxRow>(
       `SELECT * FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT ?`,
@@ -112,6 +116,7 @@ export class OutboxStore {
         event.attachment?.data ?? null,
         event.attachment?.filename ?? null,
         event.attachment?.mimeType ?? null,
+        event.targetUser ?? null,
       ).changes === 1
     );
   }

@@ -95,6 +95,9 @@ export interface CommandSettings {
 export interface MinouAbilities {
   /** Redact others' events, which also lets it end polls it did not start (MSC3381). */
   readonly redact: boolean;
+  /** Pin messages (m.room.pinned_events), and the power level that needs. */
+  readonly pin: boolean;
+  readonly pinLevel: number;
 }
 
 /** What a command may use: no Matrix client, no config beyond what it needs, a fixed clock in tests. */

@@ -4,7 +4,7 @@ import type { InboundEvent, MatrixEvent } from "../../storage/inbound-events-sto
 import type { Language } from "../i18n/language.ts";
 import { messagesFor } from "../i18n/runtime-messages.ts";
 import type { Logger } from "../log.ts";
-import { canRedactOthers, MODERATOR_POWER_LEVEL, userPowerLevel } from "../matrix/power-levels.ts";
+import { canRedactOthers, canSendState, MODERATOR_POWER_LEVEL, userPowerLevel } from "../matrix/power-levels.ts";
 import { noticeContent } from "../matrix/reply-content.ts";
 import { txnIdFor } from "../matrix/txn-id.ts";
 import type { Effect, InboundHandler } from "../pipeline/inbound-processor.ts";
@@ -80,7 +80,11 @@ export class Dispatcher implements InboundHandler {
     if (line === undefined) return undefined;
     const levels = await this.roomState.powerLevels(item.roomId);
     const powerLevel = userPowerLevel(levels, event.sender);
-    const minouMay = { redact: canRedactOthers(levels, this.settings.botUserId) };
+    const minouMay = {
+      redact: canRedactOthers(levels, this.settings.botUserId),
+      pin: canSendState(levels, this.settings.botUserId, "m.room.pinned_events"),
+      pinLevel: levels.events["m.room.pinned_events"] ?? levels.stateDefault,
+    };
     return () => this.commit(item, line, powerLevel, minouMay);
   }
 

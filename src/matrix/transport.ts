@@ -14,6 +14,10 @@ export interface MatrixTransport {
   relations(roomId: string, eventId: string, relType: string): Promise<MatrixEvent[]>;
   /** POST /_matrix/media/v3/upload; resolves to the mxc:// URI. */
   upload(data: Buffer, filename: string, mimeType: string): Promise<string>;
+  /** Creates a private room with `userId` invited, flagged as a direct message; resolves to its id. */
+  createDirectRoom(userId: string): Promise<string>;
+  /** Adds an event to the room's pinned messages (m.room.pinned_events), keeping the others. */
+  pin(roomId: string, eventId: string): Promise<void>;
   joinRoom(roomId: string): Promise<void>;
   leaveRoom(roomId: string, reason?: string): Promise<void>;
 }
@@ -22,7 +26,7 @@ const enc = encodeURIComponent;
 
 /** The transport over matrix-bot-sdk's client (its auth, its HTTP agent, its logging). */
 export function botTransport(client: MatrixClient): MatrixTransport {
-  return {
+  const transport: MatrixTransport = {
     async sendEvent(roomId, eventType, txnId, content) {
       const path = `/_matrix/client/v3/rooms/${enc(roomId)}/send/${enc(eventType)}/${enc(txnId)}`;
       const response = (await client.doRequest("PUT", path, null, content)) as { event_id: string };
@@ -55,6 +59,15 @@ export function botTransport(client: MatrixClient): MatrixTransport {
     async upload(data, filename, mimeType) {
       return client.uploadContent(data, mimeType, filename);
     },
+    async createDirectRoom(userId) {
+      return client.createRoom({ preset: "trusted_private_chat", is_direct: true, invite: [userId] });
+    },
+    async pin(roomId, eventId) {
+      const current = await transport.getStateEvent(roomId, "m.room.pinned_events", "");
+      const pinned = Array.isArray(current?.["pinned"]) ? (current["pinned"] as unknown[]).filter((id): id is string => typeof id === "string") : [];
+      if (pinned.includes(eventId)) return;
+      await client.sendStateEvent(roomId, "m.room.pinned_events", "", { pinned: [...pinned, eventId] });
+    },
     async joinRoom(roomId) {
       await client.doRequest("POST", `/_matrix/client/v3/rooms/${enc(roomId)}/join`, null, {});
     },
@@ -62,4 +75,5 @@ export function botTransport(client: MatrixClient): MatrixTransport {
       await client.doRequest("POST", `/_matrix/client/v3/rooms/${enc(roomId)}/leave`, null, reason === undefined ? {} : { reason });
     },
   };
+  return transport;
 }

@@ -4,6 +4,9 @@ import type { Logger } from "../log.ts";
 import { GaveUp, withRetry, type RetryPolicy } from "../matrix/retry.ts";
 import type { MatrixTransport } from "../matrix/transport.ts";
 
+/** An outbox entry that pins `content.event_id` in its room instead of sending a message. */
+export const PIN_ACTION = "fr.chatons.minou.pin";
+
 /** Records what a sent message stands for (its event id), in the transaction that marks it sent. */
 export type SentHandler = (ref: string | undefined, eventId: string, message: QueuedEvent) => void;
 
@@ -79,18 +82,50 @@ export class OutboxSender {
     return { ...message.content, url };
   }
 
+  /** The member's DM room with Minou, created the first time. */
+  private async directRoomFor(userId: string): Promise<string> {
+    const known = this.stores.directRooms.roomOf(userId);
+    if (known !== undefined) return known;
+    const roomId = await withRetry(() => this.transport.createDirectRoom(userId), { ...this.options.retryPolicy, signal: this.abort.signal });
+    this.stores.directRooms.record(userId, roomId, this.now());
+    return roomId;
+  }
+
+  /** Sends the message (or performs the action) and resolves to the event id it stands for. */
+  private async deliver(message: QueuedEvent): Promise<string> {
+    if (message.eventType === PIN_ACTION) {
+      const eventId = String(message.content["event_id"]);
+      await withRetry(() => this.transport.pin(message.roomId, eventId), { ...this.options.retryPolicy, signal: this.abort.signal });
+      return eventId;
+    }
+    const content = message.attachment === undefined ? message.content : await this.withUploadedFile(message);
+    if (message.targetUser === undefined) return this.sendWithRetries(message, message.roomId, content);
+    const roomId = await this.directRoomFor(message.targetUser);
+    try {
+      return await this.sendWithRetries(message, roomId, content);
+    } catch (error) {
+      // The member left the DM: open a new one, once.
+      if (!(error instanceof GaveUp) || error.failure.kind !== "permanent") throw error;
+      this.stores.directRooms.forgetRoom(roomId);
+      return this.sendWithRetries(message, await this.directRoomFor(message.targetUser), content);
+    }
+  }
+
+  private sendWithRetries(message: QueuedEvent, roomId: string, content: Record<string, unknown>): Promise<string> {
+    return withRetry(
+      () => this.transport.sendEvent(roomId, message.eventType, message.txnId, content),
+      { ...this.options.retryPolicy, signal: this.abort.signal },
+      (failure, delayMs) => {
+        this.stores.outbox.recordAttempt(message.id);
+        this.log.warn("send failed, will retry", { roomId, context: message.context, failure: failure.description, delayMs });
+      },
+    );
+  }
+
   private async send(message: QueuedEvent): Promise<void> {
     const { stores, log } = this;
     try {
-      const content = message.attachment === undefined ? message.content : await this.withUploadedFile(message);
-      const eventId = await withRetry(
-        () => this.transport.sendEvent(message.roomId, message.eventType, message.txnId, content),
-        { ...this.options.retryPolicy, signal: this.abort.signal },
-        (failure, delayMs) => {
-          stores.outbox.recordAttempt(message.id);
-          log.warn("send failed, will retry", { roomId: message.roomId, context: message.context, failure: failure.description, delayMs });
-        },
-      );
+      const eventId = await this.deliver(message);
       stores.transaction(() => {
         stores.outbox.markSent(message.id, eventId, this.now());
         const handler = message.purpose === undefined ? undefined : this.sentHandlers.get(message.purpose);
@@ -100,7 +135,10 @@ export class OutboxSender {
       if (this.abort.signal.aborted) return;
       const reason = error instanceof GaveUp ? error.message : String(error);
       stores.outbox.markFailed(message.id, reason, this.now());
-      log.error("message not delivered", { roomId: message.roomId, context: message.context, reason });
+      const details = { roomId: message.roomId, user: message.targetUser, context: message.context, reason };
+      // A pin Minou lacks the power for is expected (the room decides); anything else is a lost message.
+      if (message.eventType === PIN_ACTION) log.warn("pin not possible", details);
+      else log.error("message not delivered", details);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OutboxSender } from "../../src/pipeline/outbox-sender.ts";
+import { OutboxSender, PIN_ACTION } from "../../src/pipeline/outbox-sender.ts";
 import { captureLog } from "../support/capture-log.ts";
 import { memoryStores } from "../support/memory-stores.ts";
 import { matrixError, RecordingTransport } from "../support/recording-transport.ts";
@@ -104,5 +104,37 @@ describe("OutboxSender with a file", () => {
     await drained();
     expect(transport.uploads.map((upload) => upload.filename)).toEqual(["réponses.csv"]);
     expect(transport.sent[0]?.content).toEqual({ msgtype: "m.file", body: "réponses.csv", url: "mxc://test/1" });
+  });
+});
+
+describe("OutboxSender direct messages and pins", () => {
+  it("creates a member's DM room once and reuses it", async () => {
+    const { stores, transport, sender, drained } = setup();
+    for (const txnId of ["dm1", "dm2"]) {
+      stores.outbox.enqueue({ txnId, roomId: "", targetUser: "@camille:x", eventType: "m.room.message", content: { body: txnId }, context: "dm" }, Date.now());
+    }
+    sender.wake();
+    await drained();
+    expect(transport.directRooms).toEqual(["@camille:x"]);
+    expect(transport.sent.map((event) => `${event.roomId} ${event.txnId}`)).toEqual(["!dm-1:test dm1", "!dm-1:test dm2"]);
+    expect(stores.directRooms.roomOf("@camille:x")).toBe("!dm-1:test");
+  });
+
+  it("opens a new DM when the member left the old one", async () => {
+    const { stores, transport, sender, drained } = setup();
+    stores.directRooms.record("@camille:x", "!old:test", 0);
+    transport.sendFailures.push(matrixError(403, "M_FORBIDDEN"));
+    stores.outbox.enqueue({ txnId: "dm", roomId: "", targetUser: "@camille:x", eventType: "m.room.message", content: { body: "x" }, context: "dm" }, Date.now());
+    sender.wake();
+    await drained();
+    expect(transport.sent.map((event) => event.roomId)).toEqual(["!dm-1:test"]);
+  });
+
+  it("pins as an outbox action", async () => {
+    const { stores, transport, sender, drained } = setup();
+    stores.outbox.enqueue({ txnId: "pin", roomId: "!r:x", eventType: PIN_ACTION, content: { event_id: "$index" }, context: "pin" }, Date.now());
+    sender.wake();
+    await drained();
+    expect(transport.pins).toEqual([{ roomId: "!r:x", eventId: "$index" }]);
   });
 });

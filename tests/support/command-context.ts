@@ -36,6 +36,6 @@ export function commandContext(
     },
     settings: TEST_SETTINGS,
     replyTo: options.replyTo,
-    minouMay: { redact: true },
+    minouMay: { redact: true, pin: true, pinLevel: 50 },
   };
 }

@@ -52,6 +52,18 @@ export class RecordingTransport implements MatrixTransport {
     return `mxc://test/${this.uploads.length}`;
   }
 
+  readonly directRooms: string[] = [];
+  readonly pins: { roomId: string; eventId: string }[] = [];
+
+  async createDirectRoom(userId: string): Promise<string> {
+    this.directRooms.push(userId);
+    return `!dm-${this.directRooms.length}:test`;
+  }
+
+  async pin(roomId: string, eventId: string): Promise<void> {
+    this.pins.push({ roomId, eventId });
+  }
+
   async joinRoom(roomId: string): Promise<void> {
     this.joined.push(roomId);
   }
