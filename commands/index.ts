@@ -12,7 +12,25 @@ import { publicEvent } from "./agenda/public.ts";
 import { rappels } from "./agenda/rappels.ts";
 import { resume } from "./agenda/resume.ts";
 import { voir } from "./agenda/voir.ts";
+import { docsAjouter } from "./documents/ajouter.ts";
+import { docsChercher } from "./documents/chercher.ts";
+import { docs } from "./documents/docs.ts";
+import { docsEpingler } from "./documents/epingler.ts";
+import { docsModifier } from "./documents/modifier.ts";
+import { docsRetirer } from "./documents/retirer.ts";
+import { services } from "./documents/services.ts";
 import { aide } from "./general/aide.ts";
+import { annulerInscription } from "./trainings/annuler-inscription.ts";
+import { annulerSession } from "./trainings/annuler-session.ts";
+import { confirmer } from "./trainings/confirmer.ts";
+import { creer } from "./trainings/creer.ts";
+import { exportFormation } from "./trainings/export.ts";
+import { formations } from "./trainings/formations.ts";
+import { inscrire } from "./trainings/inscrire.ts";
+import { mesFormations } from "./trainings/mes-formations.ts";
+import { modifierSession } from "./trainings/modifier.ts";
+import { participantsFormation } from "./trainings/participants.ts";
+import { session } from "./trainings/session.ts";
 import { choisir } from "./polls/choisir.ts";
 import { clore } from "./polls/clore.ts";
 import { dates } from "./polls/dates.ts";
@@ -50,4 +68,22 @@ export const allCommands: readonly Command[] = [
   echeance,
   choisir,
   exportPoll,
+  docs,
+  docsAjouter,
+  docsChercher,
+  docsModifier,
+  docsRetirer,
+  docsEpingler,
+  services,
+  formations,
+  inscrire,
+  annulerInscription,
+  confirmer,
+  mesFormations,
+  creer,
+  session,
+  modifierSession,
+  annulerSession,
+  participantsFormation,
+  exportFormation,
 ];

@@ -7,12 +7,18 @@ import { remindersJob } from "./agenda/jobs/reminders.ts";
 import { weeklyDigestJob } from "./agenda/jobs/weekly-digest.ts";
 import { liveAnnouncements } from "./agenda/live-announcements.ts";
 import { storeAgendaSource } from "./agenda/store-source.ts";
+import { liveDocumentIndex, recordIndexSent } from "./documents/index-message.ts";
+import { linkCheckJob } from "./documents/jobs/link-check-job.ts";
+import { DOCUMENT_INDEX_PURPOSE } from "./documents/model.ts";
 import { LiveMessageEditor } from "./pipeline/live-messages.ts";
 import { ReactionHandler } from "./reactions/reaction-handler.ts";
 import { liveSummaries } from "./polls/live-summaries.ts";
 import { PollEvents } from "./polls/poll-events.ts";
 import { pollDeadlinesJob, recountPoll } from "./polls/poll-deadlines.ts";
 import { PollReactions } from "./polls/poll-reactions.ts";
+import { trainingOffersJob, trainingRemindersJob } from "./trainings/jobs.ts";
+import { liveTrainingAnnouncements } from "./trainings/live-announcements.ts";
+import { TrainingReactions } from "./trainings/training-reactions.ts";
 import { openDatabase } from "../storage/database.ts";
 import { createStores, type Stores } from "../storage/index.ts";
 import type { MinouConfig } from "./config/load.ts";
@@ -113,11 +119,13 @@ export class Minou {
         defaultTimeZone: config.timeZone,
         floodGuard: config.floodGuard,
         commands: {
+          defaultLanguage: config.defaultLanguage,
           publicBaseUrl: config.http.publicBaseUrl,
           agenda: {
             defaultDurationMinutes: config.agenda.defaultDurationMinutes,
             defaultReminderMinutes: config.agenda.defaultReminderMinutes,
           },
+          services: config.services,
         },
       },
       {
@@ -133,7 +141,12 @@ export class Minou {
     this.sender.onSent(ANNOUNCEMENT_PURPOSE, (ref, eventId) => this.stores.agenda.events.setAnnouncement(Number(ref), eventId));
     this.liveMessages = new LiveMessageEditor(
       this.stores,
-      [liveAnnouncements(this.stores, config.defaultLanguage), liveSummaries(this.stores, config.defaultLanguage, config.commandPrefix)],
+      [
+        liveAnnouncements(this.stores, config.defaultLanguage),
+        liveSummaries(this.stores, config.defaultLanguage, config.commandPrefix),
+        liveDocumentIndex(this.stores, { language: config.defaultLanguage, timeZone: config.timeZone, prefix: config.commandPrefix }),
+        liveTrainingAnnouncements(this.stores, config.defaultLanguage, config.commandPrefix),
+      ],
       config.editDebounceSeconds * 1000,
       now,
       () => this.sender.wake(),
@@ -147,7 +160,17 @@ export class Minou {
       polls.setSlotMessage(pollId ?? 0, position ?? 0, eventId);
     });
     const scheduleEdits = (): void => this.liveMessages.schedule();
-    const reactions = new ReactionHandler([new AgendaReactions(this.stores, now, scheduleEdits), new PollReactions(this.stores, now, scheduleEdits)], config.userId);
+    // Changes made while the index was on its way are edited in as soon as its event id is known.
+    this.sender.onSent(DOCUMENT_INDEX_PURPOSE, (ref, eventId) => {
+      recordIndexSent(this.stores, ref, eventId, now());
+      scheduleEdits();
+    });
+    const messaging = { language: config.defaultLanguage, prefix: config.commandPrefix };
+    this.sender.onSent("training.announcement", (ref, eventId, message) => this.stores.trainings.trainings.setAnnouncement(Number(ref), message.roomId, eventId));
+    const reactions = new ReactionHandler(
+      [new AgendaReactions(this.stores, now, scheduleEdits), new PollReactions(this.stores, now, scheduleEdits), new TrainingReactions(this.stores, messaging, now, scheduleEdits)],
+      config.userId,
+    );
     const pollEvents = new PollEvents(this.stores, config.userId, { timeZone: config.timeZone, language: config.defaultLanguage });
     this.processor = new InboundProcessor(this.stores, [dispatcher, reactions, pollEvents], this.log.child("inbox"), now, () => {
       this.sender.wake();
@@ -208,8 +231,17 @@ export class Minou {
           wakeSender,
           this.log.child("polls"),
         ),
+        trainingOffersJob(this.stores, messaging, wakeSender),
+        trainingRemindersJob(this.stores, messaging, wakeSender),
         weeklyDigestJob(this.stores, { language: config.defaultLanguage, timeZone: config.timeZone }, wakeSender),
         purgeHandledEventsJob(this.stores, config.retention.handledEventsDays),
+        // Last: its network checks may take a few seconds, and every other job has run by then.
+        linkCheckJob(
+          this.stores,
+          { ...config.documents.linkCheck, defaultLanguage: config.defaultLanguage, prefix: config.commandPrefix },
+          wakeSender,
+          this.log.child("documents"),
+        ),
       ],
       this.log.child("scheduler"),
       now,

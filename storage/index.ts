@@ -1,5 +1,7 @@
 import { createAgendaStores, type AgendaStores } from "./agenda/index.ts";
 import { createPollStores, type PollStores } from "./polls/index.ts";
+import { createTrainingStores, type TrainingStores } from "./trainings/index.ts";
+import { createDocumentStores, type DocumentStores } from "./documents/index.ts";
 import { BotStateStore } from "./bot-state-store.ts";
 import { DirectRoomsStore } from "./direct-rooms-store.ts";
 import type { Db } from "./database.ts";
@@ -19,6 +21,8 @@ export interface Stores {
   readonly directRooms: DirectRoomsStore;
   readonly agenda: AgendaStores;
   readonly polls: PollStores;
+  readonly documents: DocumentStores;
+  readonly trainings: TrainingStores;
   /** Runs `work` in one transaction (nested calls join the outer one). */
   transaction<T>(work: () => T): T;
 }
@@ -34,6 +38,10 @@ export function createStores(db: Db): Stores {
     directRooms: new DirectRoomsStore(db),
     agenda: createAgendaStores(db),
     polls: createPollStores(db),
-    transaction: <T>(work: () => T): T => db.transaction(work)(),
+    documents: createDocumentStores(db),
+    trainings: createTrainingStores(db),
+    // IMMEDIATE: take the write lock at once, so two writers (two processes on one file) queue
+    // up instead of both reading a count and one failing to write (capacity stays exact).
+    transaction: <T>(work: () => T): T => db.transaction(work).immediate(),
   };
 }

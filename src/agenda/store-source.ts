@@ -1,5 +1,6 @@
 import type { Stores } from "../../storage/index.ts";
 import type { Language } from "../i18n/language.ts";
+import { sessionAsAgendaEvent } from "../trainings/as-agenda-event.ts";
 import type { AgendaSource } from "./feed-routes.ts";
 
 /** The feeds' and pages' view of the agenda stores. */
@@ -12,7 +13,12 @@ export function storeAgendaSource(stores: Stores, defaults: { language: Language
       return { roomId: room.roomId, name: room.name, language: room.language ?? defaults.language, timeZone: room.timeZone ?? defaults.timeZone };
     },
     roomEvents: (roomId) => stores.agenda.events.inRoom(roomId),
-    publicEvents: () => stores.agenda.events.publicEvents(),
-    version: (roomId) => (roomId === null ? stores.agenda.events.publicVersion() : stores.agenda.events.version(roomId)),
+    // The centre's public agenda: events marked public, and every training session.
+    publicEvents: () => [
+      ...stores.agenda.events.publicEvents(),
+      ...stores.trainings.trainings.all().map((session) => sessionAsAgendaEvent(session, stores.trainings.trainings.counts(session), defaults.language)),
+    ],
+    version: (roomId) =>
+      roomId === null ? `${stores.agenda.events.publicVersion()}/${stores.trainings.trainings.version()}` : stores.agenda.events.version(roomId),
   };
 }

@@ -17,6 +17,16 @@ const httpUrl = z
 const timeZone = z.string().refine((zone) => IANAZone.isValidZone(zone), {
   error: "fuseau horaire IANA attendu, par exemple Europe/Paris",
 });
+// An address or CIDR range the link checker may contact although it is private ("10.0.0.0/8").
+const addressRange = z.string().refine(
+  (text) => {
+    const [address = "", prefix, ...rest] = text.split("/");
+    const version = isIP(address);
+    if (version === 0 || rest.length > 0) return false;
+    return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+  },
+  { error: "adresse IP ou plage CIDR attendue, par exemple 192.168.1.20 ou 10.0.0.0/8" },
+);
 export const languages = ["fr", "en"] as const;
 export const logLevels = ["error", "warn", "info", "debug", "trace"] as const;
 
@@ -76,6 +86,27 @@ export const configSchema = z.strictObject({
       handledEventsDays: z.number().int().min(1).default(30),
     })
     .prefault({}),
+  documents: z
+    .strictObject({
+      linkCheck: z
+        .strictObject({
+          enabled: z.boolean().default(true),
+          intervalDays: z.number().int().min(1).max(365).default(7),
+          timeoutSeconds: z.number().int().min(1).max(60).default(10),
+          allowedAddresses: z.array(addressRange).default([]),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  services: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(80),
+        url: httpUrl,
+        description: z.string().min(1).max(200),
+      }),
+    )
+    .default([]),
 });
 
 export type ConfigFile = z.output<typeof configSchema>;

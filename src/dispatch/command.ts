@@ -81,14 +81,25 @@ export interface AboutMinou {
   readonly sourceCodeUrl?: string;
 }
 
+/** A collaborative service the centre hosts (config key `services`). */
+export interface CentreService {
+  readonly name: string;
+  readonly url: string;
+  readonly description: string;
+}
+
 /** The few settings commands read. */
 export interface CommandSettings {
+  /** The centre's language, for direct messages to members (whose own language Minou does not know). */
+  readonly defaultLanguage: Language;
   /** Where Minou's web side is published (feed and agenda links). */
   readonly publicBaseUrl: string;
   readonly agenda: {
     readonly defaultDurationMinutes: number;
     readonly defaultReminderMinutes: readonly number[];
   };
+  /** The collaborative services the centre hosts (`!services`). */
+  readonly services: readonly CentreService[];
 }
 
 /** What Minou itself may do in the room (from its power level there). */

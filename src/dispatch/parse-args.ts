@@ -45,9 +45,8 @@ export function parseArgs(command: Command, tokens: readonly Token[], line: stri
       continue;
     }
     if (arg.kind === "text") {
-      const last = positional.at(-1) ?? token;
-      const raw = line.slice(token.start, last.end).trim();
-      values[arg.name] = positional.length === next + 1 && token.quoted ? token.text : raw;
+      const rest = positional.slice(next);
+      values[arg.name] = rest.length === 1 && token.quoted ? token.text : rawText(line, rest, tokens);
       next = positional.length;
       continue;
     }
@@ -67,6 +66,22 @@ export function parseArgs(command: Command, tokens: readonly Token[], line: stri
   const extra = positional[next];
   if (extra !== undefined) return fail({ kind: "tooMany", given: extra.text });
   return { ok: true, args: values };
+}
+
+/**
+ * The words as typed, spacing and line breaks kept, without the option words that stood among
+ * them (`"Atelier" jeudi 14h places:10 -- description` gives `"Atelier" jeudi 14h -- description`).
+ */
+function rawText(line: string, words: readonly Token[], all: readonly Token[]): string {
+  let text = "";
+  words.forEach((word, index) => {
+    text += line.slice(word.start, word.end);
+    const following = words[index + 1];
+    if (following === undefined) return;
+    const optionBetween = all.some((token) => token.start > word.start && token.start < following.start && !words.includes(token));
+    text += optionBetween ? " " : line.slice(word.end, following.start);
+  });
+  return text.trim();
 }
 
 function findOption(command: Command, token: Token): { spec: OptionSpec; key: string; value: string } | undefined {

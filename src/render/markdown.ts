@@ -54,3 +54,20 @@ export function code(text: string): Markdown {
 export function userPill(userId: string): Markdown {
   return new Markdown(`[${escapeMarkdown(userId)}](https://matrix.to/#/${encodeURIComponent(userId)})`);
 }
+
+/**
+ * A link whose text and address may both come from a user. Only http(s) addresses become links
+ * (anything else shows as text); the address goes in CommonMark's `<…>` form, where backslash
+ * escapes still apply, so no character of it can end the link or start markup.
+ */
+export function link(text: string, url: string): Markdown {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return md`${text} (${url})`;
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return md`${text} (${url})`;
+  // The parser's form has no space, < or > (they are percent-encoded), which `<…>` could not hold.
+  return new Markdown(`[${escapeMarkdown(text)}](<${escapeMarkdown(parsed.href)}>)`);
+}

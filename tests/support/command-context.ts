@@ -8,8 +8,13 @@ import { memoryStores } from "./memory-stores.ts";
 export const FIXED_NOW = Date.UTC(2026, 10, 26, 9, 0, 0);
 
 export const TEST_SETTINGS: CommandSettings = {
+  defaultLanguage: "fr",
   publicBaseUrl: "https://minou.tilleuls.fr",
   agenda: { defaultDurationMinutes: 60, defaultReminderMinutes: [1440, 60] },
+  services: [
+    { name: "Pads", url: "https://pad.tilleuls.fr", description: "écrire à plusieurs, en direct" },
+    { name: "Cloud", url: "https://cloud.tilleuls.fr", description: "dossiers et fichiers partagés de l'association" },
+  ],
 };
 
 /** A command context as the dispatcher builds it, over in-memory stores and a fixed clock. */

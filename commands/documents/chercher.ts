@@ -1,0 +1,34 @@
+import { plainList } from "../../src/documents/document-list.ts";
+import type { RoomDocument } from "../../src/documents/model.ts";
+import { defineCommand, reply } from "../../src/dispatch/command.ts";
+import { fold } from "../../src/dispatch/fold.ts";
+import { code, joinMarkdown, md } from "../../src/render/markdown.ts";
+
+/** Every word is in the title or a tag, whatever the accents and case ("budget" finds "Budget prévisionnel", "#compta"). */
+function matches(document: RoomDocument, words: readonly string[]): boolean {
+  const haystacks = [fold(document.title), ...document.tags.map(fold)];
+  return words.every((word) => haystacks.some((haystack) => haystack.includes(word)));
+}
+
+export const docsChercher = defineCommand({
+  names: { fr: ["docs chercher"], en: ["docs search", "docs find"] },
+  group: "documents",
+  summary: { fr: "chercher un document par son titre ou ses étiquettes", en: "find a document by its title or tags" },
+  details: {
+    fr: "Sans tenir compte des accents ni des majuscules : `!docs chercher budget` trouve « Budget prévisionnel », `!docs chercher #compta` les documents étiquetés #compta.",
+    en: "Accents and case do not matter: `!docs search budget` finds \"Budget forecast\", `!docs search #accounts` the documents tagged #accounts.",
+  },
+  args: [{ name: "words", kind: "text", label: { fr: "mots", en: "words" } }],
+  permission: "member",
+  execute({ stores, room, language, prefix }, { words }) {
+    const wanted = words.split(/\s+/u).map((word) => fold(word.replace(/^#/u, ""))).filter((word) => word !== "");
+    const found = stores.documents.documents.inRoom(room.roomId).filter((document) => matches(document, wanted));
+    const fr = language === "fr";
+    if (found.length === 0) {
+      const list = code(`${prefix}docs`);
+      return reply(fr ? md`Aucun document ne correspond à « ${words} ». Tapez ${list} pour la liste complète.` : md`No document matches "${words}". Type ${list} for the whole list.`);
+    }
+    const title = fr ? md`**${found.length} document(s) pour « ${words} »**` : md`**${found.length} document(s) for "${words}"**`;
+    return reply(joinMarkdown([title, plainList(found, { language, timeZone: room.timeZone, detailed: true }, prefix)], "\n\n"));
+  },
+});

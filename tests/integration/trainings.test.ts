@@ -1,0 +1,135 @@
+import ICAL from "ical.js";
+import type { MatrixEvent } from "matrix-js-sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Minou } from "../../src/minou.ts";
+import { Member } from "../support/member.ts";
+import { createScenario, roomWithMinou, startMinou, type Scenario } from "../support/scenario.ts";
+import { quietPeriod, waitFor } from "../support/wait.ts";
+
+const HOUR = 3_600_000;
+/** Monday 30 November 2026, 10:00 in Paris. */
+const NOW = Date.UTC(2026, 10, 30, 9, 0);
+
+describe("training sign-ups through the real bot", () => {
+  let scenario: Scenario;
+  let minou: Minou;
+  let equipe: Member;
+  const members: Record<string, Member> = {};
+  let roomId: string;
+  let anchor = NOW;
+  const started = Date.now();
+  const now = (): number => anchor + (Date.now() - started);
+  const body = (event: MatrixEvent): string => String(event.getContent()["body"]).replace(/[\u00a0\u202f]/g, " ");
+
+  async function ask(member: Member, command: string): Promise<string> {
+    const eventId = await member.say(roomId, command);
+    return body(await member.waitForReply(roomId, eventId, scenario.bot.userId));
+  }
+
+  /** What Minou wrote to a member in private, oldest first. */
+  function directMessages(member: Member): string[] {
+    const room = minou.stores.directRooms.roomOf(member.userId);
+    if (room === undefined) return [];
+    return scenario.homeserver
+      .roomEvents(room)
+      .filter((event) => event.sender === scenario.bot.userId && event.type === "m.room.message")
+      .map((event) => String(event.content["body"]).replace(/[\u00a0\u202f]/g, " "));
+  }
+
+  beforeAll(async () => {
+    scenario = await createScenario({ editDebounceSeconds: 1 });
+    ({ minou } = await startMinou(scenario, now));
+    equipe = await Member.connect(scenario.homeserver, "equipe");
+    for (const name of ["camille", "dominique", "sacha", "alex", "lou"]) members[name] = await Member.connect(scenario.homeserver, name);
+    roomId = await roomWithMinou(scenario, equipe, { invite: Object.values(members).map((member) => member.userId) });
+    for (const member of Object.values(members)) await member.join(roomId);
+  });
+
+  afterAll(async () => {
+    for (const member of [equipe, ...Object.values(members)]) member.stop();
+    await minou.stop();
+    await scenario.homeserver.close();
+  });
+
+  const m = (name: string): Member => members[name] as Member;
+
+  it("lets only the centre's staff create trainings, with a sensible capacity", async () => {
+    expect(await ask(m("camille"), '!formation créer "Atelier" jeudi 14h places:5')).toMatch(/^Désolé, !formation créer est réservée à l'équipe du centre/);
+    expect(await ask(equipe, '!formation créer "Atelier" jeudi 14h places:0')).toBe("Il faut au moins une place (places:0 n'est pas possible).");
+    expect(await ask(equipe, '!formation créer "Atelier" hier 14h places:5')).toMatch(/déjà passée/);
+    const announcement = await ask(equipe, '!formation créer "Initiation Nextcloud" jeudi 3 décembre 14h-16h places:2 lieu:"Salle 2" confirmation:48h -- Apportez votre ordinateur');
+    expect(announcement).toMatch(/^🎓 n°1 · Initiation Nextcloud — jeu\. 3 déc\., 14:00–16:00 \(heure de Paris\) — 📍 Salle 2 — 2 places restantes sur 2/);
+    expect(announcement).toContain("Apportez votre ordinateur");
+  });
+
+  it("fills the seats by ✅ and by command, then a waiting list of three, in order", async () => {
+    const announcementId = await waitFor(() => minou.stores.trainings.trainings.session(1)?.announcementEventId ?? undefined, "the announcement recorded");
+    const { event_id: reaction } = await m("camille").client.sendEvent(roomId, "m.reaction" as never, { "m.relates_to": { rel_type: "m.annotation", event_id: announcementId, key: "✅" } } as never);
+    await waitFor(() => minou.stores.trainings.registrations.of(1, m("camille").userId)?.status === "registered", "camille's sign-up by reaction");
+    expect(await ask(m("dominique"), "!formation inscrire 1")).toMatch(/^C'est noté : vous êtes inscrit·e à « Initiation Nextcloud »/);
+    expect(await ask(m("sacha"), "!formation inscrire 1")).toMatch(/vous êtes n°1 sur la liste d'attente/);
+    expect(await ask(m("alex"), "!formation inscrire 1")).toMatch(/n°2 sur la liste d'attente/);
+    expect(await ask(m("lou"), "!formation inscrire n°1")).toMatch(/n°3 sur la liste d'attente/);
+    expect(await ask(m("lou"), "!formation inscrire 1")).toBe("Vous êtes déjà sur la liste d'attente (n°3).");
+    expect(await ask(m("camille"), "!formations")).toContain("n°1 · Initiation Nextcloud — jeu. 3 déc., 14:00–16:00 (heure de Paris) — 📍 Salle 2 — complet · 3 en attente");
+    expect(await ask(m("camille"), "!formation participants 1")).toMatch(/^Désolé/);
+    const roster = await ask(equipe, "!formation participants 1");
+    expect(roster).toMatch(/Inscrits\n+1\. @camille:minou\.test — .*\n2\. @dominique:minou\.test/);
+    expect(roster).toMatch(/Liste d'attente\n+1\. @sacha:minou\.test — .*\n2\. @alex:minou\.test — .*\n3\. @lou:minou\.test/);
+
+    // Two cancellations: removing the ✅, then by command. Promotions follow the queue, each told privately.
+    await m("camille").client.redactEvent(roomId, reaction);
+    await waitFor(() => minou.stores.trainings.registrations.of(1, m("sacha").userId)?.status === "offered", "sacha promoted");
+    expect(await ask(m("dominique"), "!formation annuler-inscription 1")).toMatch(/votre inscription à « Initiation Nextcloud » est annulée/);
+    expect(await ask(m("dominique"), "!formation annuler-inscription 1")).toBe("Vous n'êtes pas inscrit·e à la session n°1.");
+    await waitFor(() => directMessages(m("alex")).length === 1 || undefined, "alex's message");
+    expect(directMessages(m("sacha"))).toEqual([expect.stringMatching(/^Bonne nouvelle : une place s'est libérée pour « Initiation Nextcloud ».* Confirmez dans les 48 heures avec !formation confirmer 1/)]);
+    expect(directMessages(m("lou"))).toEqual([]);
+    expect(await ask(m("sacha"), "!formation confirmer 1")).toMatch(/^Merci, c'est confirmé/);
+    expect(await ask(m("sacha"), "!mes-formations")).toContain("Initiation Nextcloud (n°1), jeu. 3 déc., 14:00–16:00 (heure de Paris) — inscrit·e");
+  });
+
+  it("passes an unconfirmed place to the next person when the window expires", async () => {
+    anchor = NOW + 49 * HOUR - (Date.now() - started);
+    await minou.tick();
+    await waitFor(() => directMessages(m("lou")).length === 1 || undefined, "lou's promotion");
+    expect(directMessages(m("alex"))[1]).toMatch(/^Le délai pour confirmer votre place à « Initiation Nextcloud » est passé/);
+    expect(minou.stores.trainings.registrations.of(1, m("lou").userId)?.status).toBe("offered");
+    expect(await ask(m("lou"), "!formation confirmer 1")).toMatch(/^Merci/);
+  });
+
+  it("exports the roster as CSV and lists the session, with places, in the centre's public feed", async () => {
+    await ask(equipe, "!formation export 1");
+    const file = await waitFor(() => equipe.timeline(roomId).find((event) => event.getContent()["filename"] === "formation-1.csv"), "the CSV");
+    const [server, media] = String(file.getContent()["url"]).replace("mxc://", "").split("/");
+    const csv = Buffer.from(await (await fetch(`${scenario.homeserver.url}/_matrix/media/v3/download/${server}/${media}`)).arrayBuffer()).subarray(3).toString("utf8");
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe("Membre,Statut,Inscription,Position d'attente");
+    // User ids start with "@", which spreadsheets read as a formula: the CSV neutralises it with "'".
+    expect(lines.slice(1).map((line) => line.split(",").slice(0, 2).join(","))).toEqual(["'@sacha:minou.test,inscrit", "'@lou:minou.test,inscrit", "'@camille:minou.test,désinscrit", "'@dominique:minou.test,désinscrit", "'@alex:minou.test,délai dépassé"]);
+    const feed = new ICAL.Component(ICAL.parse(await (await fetch(`http://127.0.0.1:${minou.httpPort}/feeds/public.ics`)).text()));
+    const session = feed.getAllSubcomponents("vevent").find((vevent) => vevent.getFirstPropertyValue("summary") === "Formation : Initiation Nextcloud");
+    expect(String(session?.getFirstPropertyValue("description"))).toContain("complet");
+    expect(session?.getFirstPropertyValue("location")).toBe("Salle 2");
+  });
+
+  it("reminds the registered members privately the day before, once, even across a restart", async () => {
+    const start = minou.stores.trainings.trainings.session(1)?.startsAt ?? 0;
+    anchor = start - 23 * HOUR - (Date.now() - started);
+    await minou.tick();
+    await waitFor(() => directMessages(m("lou")).some((text) => text.startsWith("⏰ Rappel")) || undefined, "lou's reminder");
+    await minou.stop();
+    ({ minou } = await startMinou(scenario, now));
+    await minou.tick();
+    await quietPeriod(500);
+    for (const name of ["sacha", "lou"]) expect(directMessages(m(name)).filter((text) => text.startsWith("⏰ Rappel : demain, formation « Initiation Nextcloud »"))).toHaveLength(1);
+    for (const name of ["camille", "dominique", "alex"]) expect(directMessages(m(name)).filter((text) => text.startsWith("⏰"))).toEqual([]);
+  });
+
+  it("tells everyone signed up when a session is cancelled", async () => {
+    expect(await ask(equipe, "!formation annuler 1")).toMatch(/est annulée\. 2 personnes \(inscrites ou en attente\) sont prévenues en message privé/);
+    await waitFor(() => directMessages(m("lou")).some((text) => text.includes("est annulée")) || undefined, "the cancellation message");
+    expect(directMessages(m("sacha")).at(-1)).toMatch(/^La session de « Initiation Nextcloud » du jeu\. 3 déc\., 14:00–16:00 \(heure de Paris\) est annulée/);
+    expect(await ask(m("camille"), "!formation inscrire 1")).toBe("Cette session est annulée.");
+  });
+});
