@@ -19,7 +19,19 @@ import { docsEpingler } from "./documents/epingler.ts";
 import { docsModifier } from "./documents/modifier.ts";
 import { docsRetirer } from "./documents/retirer.ts";
 import { services } from "./documents/services.ts";
+import { annonce } from "./announcements/annonce.ts";
+import { annonces } from "./announcements/annonces.ts";
+import { annonceAnnuler } from "./announcements/annuler.ts";
+import { annonceConfirmer } from "./announcements/confirmer.ts";
 import { aide } from "./general/aide.ts";
+import { bienvenueApercu, bienvenueDefinir, bienvenueGuide, bienvenueOff, bienvenueOn } from "./onboarding/bienvenue.ts";
+import { faq } from "./onboarding/faq.ts";
+import { faqAjouter, faqAjouterCentre } from "./onboarding/faq-ajouter.ts";
+import { faqRetirer } from "./onboarding/faq-retirer.ts";
+import { premiersPas } from "./onboarding/premiers-pas.ts";
+import { asso, assoContact, assoNom } from "./registry/asso.ts";
+import { assoTags } from "./registry/asso-tags.ts";
+import { assos } from "./registry/assos.ts";
 import { annulerInscription } from "./trainings/annuler-inscription.ts";
 import { annulerSession } from "./trainings/annuler-session.ts";
 import { confirmer } from "./trainings/confirmer.ts";
@@ -41,12 +53,35 @@ import { sondage } from "./polls/sondage.ts";
 import { voter } from "./polls/voter.ts";
 import { langue } from "./general/langue.ts";
 import { minou } from "./general/minou.ts";
+import { mesDonnees } from "./privacy/mes-donnees.ts";
+import { mesDonneesEffacer } from "./privacy/mes-donnees-effacer.ts";
+import { mesDonneesEffacerConfirmer } from "./privacy/mes-donnees-effacer-confirmer.ts";
+import { viePrivee } from "./privacy/vie-privee.ts";
 
 /** Every chat command Minou knows, in the order the help lists them within a group. */
 export const allCommands: readonly Command[] = [
   aide,
   minou,
+  viePrivee,
+  mesDonnees,
+  mesDonneesEffacer,
+  mesDonneesEffacerConfirmer,
   langue,
+  asso,
+  assoNom,
+  assoContact,
+  premiersPas,
+  faq,
+  faqAjouter,
+  faqRetirer,
+  bienvenueApercu,
+  bienvenueDefinir,
+  bienvenueOn,
+  bienvenueOff,
+  bienvenueGuide,
+  assoTags,
+  assos,
+  faqAjouterCentre,
   agenda,
   ajouter,
   voir,
@@ -86,4 +121,8 @@ export const allCommands: readonly Command[] = [
   annulerSession,
   participantsFormation,
   exportFormation,
+  annonce,
+  annonceConfirmer,
+  annonceAnnuler,
+  annonces,
 ];

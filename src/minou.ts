@@ -16,6 +16,9 @@ import { liveSummaries } from "./polls/live-summaries.ts";
 import { PollEvents } from "./polls/poll-events.ts";
 import { pollDeadlinesJob, recountPoll } from "./polls/poll-deadlines.ts";
 import { PollReactions } from "./polls/poll-reactions.ts";
+import { MemberJoins } from "./onboarding/member-joins.ts";
+import { WelcomeJob } from "./onboarding/welcome-job.ts";
+import { purgeLeftRoomsJob } from "./jobs/purge-left-rooms.ts";
 import { trainingOffersJob, trainingRemindersJob } from "./trainings/jobs.ts";
 import { liveTrainingAnnouncements } from "./trainings/live-announcements.ts";
 import { TrainingReactions } from "./trainings/training-reactions.ts";
@@ -27,6 +30,8 @@ import { CommandRegistry } from "./dispatch/registry.ts";
 import { healthRoute, HttpServer } from "./http/server.ts";
 import { messagesFor } from "./i18n/runtime-messages.ts";
 import { purgeHandledEventsJob } from "./jobs/purge-handled-events.ts";
+import { personalDataParts } from "./privacy/parts.ts";
+import { retentionPurgeJob } from "./privacy/retention-job.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { MinouMatrixClient } from "./matrix/minou-client.ts";
 import { noticeContent } from "./matrix/reply-content.ts";
@@ -42,6 +47,9 @@ import { RoomStateCache } from "./pipeline/room-state.ts";
 import { SyncIntake, type SyncResponse } from "./pipeline/sync-intake.ts";
 import { renderMessage } from "./render/render-message.ts";
 import { Scheduler } from "./scheduler.ts";
+import { liveAnnouncementProgress } from "./staff-announcements/delivery.ts";
+import { scheduledAnnouncementsJob } from "./staff-announcements/job.ts";
+import { wireStaffAnnouncements } from "./staff-announcements/wiring.ts";
 import { version } from "./version.ts";
 
 export interface MinouOptions {
@@ -74,6 +82,7 @@ export class Minou {
   private readonly sender: OutboxSender;
   private readonly invites: InviteHandler;
   private readonly liveMessages: LiveMessageEditor;
+  private readonly welcomes: WelcomeJob;
   private readonly log: Logger;
   private stopped = false;
   private resolveReady: () => void = () => undefined;
@@ -126,6 +135,8 @@ export class Minou {
             defaultReminderMinutes: config.agenda.defaultReminderMinutes,
           },
           services: config.services,
+          ...(config.staffRoom === undefined ? {} : { staffRoom: config.staffRoom }),
+          retention: config.retention,
         },
       },
       {
@@ -146,6 +157,7 @@ export class Minou {
         liveSummaries(this.stores, config.defaultLanguage, config.commandPrefix),
         liveDocumentIndex(this.stores, { language: config.defaultLanguage, timeZone: config.timeZone, prefix: config.commandPrefix }),
         liveTrainingAnnouncements(this.stores, config.defaultLanguage, config.commandPrefix),
+        liveAnnouncementProgress(this.stores, config.defaultLanguage),
       ],
       config.editDebounceSeconds * 1000,
       now,
@@ -160,6 +172,7 @@ export class Minou {
       polls.setSlotMessage(pollId ?? 0, position ?? 0, eventId);
     });
     const scheduleEdits = (): void => this.liveMessages.schedule();
+    wireStaffAnnouncements(this.sender, this.stores, { defaultLanguage: config.defaultLanguage, messagesPerSecond: config.announcements.messagesPerSecond }, now, scheduleEdits);
     // Changes made while the index was on its way are edited in as soon as its event id is known.
     this.sender.onSent(DOCUMENT_INDEX_PURPOSE, (ref, eventId) => {
       recordIndexSent(this.stores, ref, eventId, now());
@@ -170,9 +183,23 @@ export class Minou {
     const reactions = new ReactionHandler(
       [new AgendaReactions(this.stores, now, scheduleEdits), new PollReactions(this.stores, now, scheduleEdits), new TrainingReactions(this.stores, messaging, now, scheduleEdits)],
       config.userId,
+      (sender, sentAt) => this.stores.privacy.erasedMembers.sentBeforeErasure(sender, sentAt),
     );
     const pollEvents = new PollEvents(this.stores, config.userId, { timeZone: config.timeZone, language: config.defaultLanguage });
-    this.processor = new InboundProcessor(this.stores, [dispatcher, reactions, pollEvents], this.log.child("inbox"), now, () => {
+    this.welcomes = new WelcomeJob(
+      this.stores,
+      { defaultLanguage: config.defaultLanguage, prefix: config.commandPrefix },
+      config.onboarding.welcomeDelaySeconds * 1000,
+      now,
+      () => this.sender.wake(),
+      this.log.child("onboarding"),
+    );
+    const memberJoins = new MemberJoins(
+      this.stores,
+      { botUserId: config.userId, defaultLanguage: config.defaultLanguage, prefix: config.commandPrefix, services: config.services },
+      () => this.welcomes.schedule(),
+    );
+    this.processor = new InboundProcessor(this.stores, [dispatcher, reactions, pollEvents, memberJoins], this.log.child("inbox"), now, () => {
       this.sender.wake();
       // Commands such as !agenda modifier leave live messages to update…
       this.liveMessages.schedule();
@@ -234,7 +261,11 @@ export class Minou {
         trainingOffersJob(this.stores, messaging, wakeSender),
         trainingRemindersJob(this.stores, messaging, wakeSender),
         weeklyDigestJob(this.stores, { language: config.defaultLanguage, timeZone: config.timeZone }, wakeSender),
+        scheduledAnnouncementsJob(this.stores, config.defaultLanguage, wakeSender),
+        this.welcomes,
         purgeHandledEventsJob(this.stores, config.retention.handledEventsDays),
+        retentionPurgeJob(this.stores, personalDataParts, config.retention),
+        purgeLeftRoomsJob(this.stores, config.retention.leftRoomsDays),
         // Last: its network checks may take a few seconds, and every other job has run by then.
         linkCheckJob(
           this.stores,
@@ -301,6 +332,7 @@ export class Minou {
     this.client.stop();
     await this.scheduler.stop();
     this.liveMessages.stop();
+    this.welcomes.stop();
     await this.http.close();
     await this.processor.stop();
     await this.sender.stop();

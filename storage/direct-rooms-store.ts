@@ -5,6 +5,7 @@ export class DirectRoomsStore {
   private readonly select;
   private readonly insert;
   private readonly remove;
+  private readonly selectAll;
 
   constructor(db: Db) {
     this.select = db.prepare<[string], { room_id: string }>("SELECT room_id FROM direct_rooms WHERE user_id = ?");
@@ -12,6 +13,7 @@ export class DirectRoomsStore {
       "INSERT INTO direct_rooms (user_id, room_id, created_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET room_id = excluded.room_id",
     );
     this.remove = db.prepare<[string]>("DELETE FROM direct_rooms WHERE room_id = ?");
+    this.selectAll = db.prepare<[], { room_id: string }>("SELECT room_id FROM direct_rooms");
   }
 
   roomOf(userId: string): string | undefined {
@@ -20,6 +22,11 @@ export class DirectRoomsStore {
 
   record(userId: string, roomId: string, now: number): void {
     this.insert.run(userId, roomId, now);
+  }
+
+  /** Every DM room Minou opened: they are members' private rooms, not association rooms. */
+  allRoomIds(): Set<string> {
+    return new Set(this.selectAll.all().map((row) => row.room_id));
   }
 
   /** The member left the DM: the next message opens a new one. */

@@ -40,8 +40,10 @@ export class InboundEventsStore {
     this.selectPending = db.prepare<[number], { seq: number; event_id: string; room_id: string; event: string }>(
       "SELECT seq, event_id, room_id, event FROM inbound_events WHERE handled_at IS NULL ORDER BY seq LIMIT ?",
     );
+    // Once handled, only the id matters (never answer twice, where a gap fill stops): the message
+    // itself is dropped, so Minou keeps no member's words longer than it takes to handle them.
     this.updateHandled = db.prepare<[number, string, string]>(
-      "UPDATE inbound_events SET handled_at = ?, outcome = ? WHERE event_id = ? AND handled_at IS NULL",
+      "UPDATE inbound_events SET handled_at = ?, outcome = ?, event = '{}' WHERE event_id = ? AND handled_at IS NULL",
     );
     this.selectHandled = db.prepare<[string], { handled: number }>(
       "SELECT handled_at IS NOT NULL AS handled FROM inbound_events WHERE event_id = ?",
@@ -59,7 +61,7 @@ export class InboundEventsStore {
 
   /** Remembers an event that must never be acted on (history from before Minou joined). */
   recordSkipped(roomId: string, event: MatrixEvent, receivedAt: number, outcome: string): void {
-    this.insert.run(event.event_id, roomId, JSON.stringify(event), receivedAt, receivedAt, outcome);
+    this.insert.run(event.event_id, roomId, "{}", receivedAt, receivedAt, outcome);
   }
 
   pending(limit: number): InboundEvent[] {

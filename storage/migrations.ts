@@ -305,4 +305,104 @@ export const migrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX documents_added_by ON documents (added_by) WHERE added_by IS NOT NULL;
   `,
+  // 8: association registry (name, contact, tags, members, Minou's powers), FAQ, onboarding.
+  `
+  ALTER TABLE rooms ADD COLUMN association_name TEXT;
+  ALTER TABLE rooms ADD COLUMN contact TEXT;
+  ALTER TABLE rooms ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE rooms ADD COLUMN member_count INTEGER;
+  ALTER TABLE rooms ADD COLUMN missing_powers TEXT NOT NULL DEFAULT '[]';
+
+  CREATE TABLE faq_entries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    room_id TEXT REFERENCES rooms (room_id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    added_by TEXT,
+    added_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE UNIQUE INDEX faq_entries_number ON faq_entries (coalesce(room_id, ''), number);
+
+  CREATE TABLE welcome_queue (
+    room_id TEXT NOT NULL REFERENCES rooms (room_id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL,
+    joined_at INTEGER NOT NULL,
+    PRIMARY KEY (room_id, user_id)
+  ) STRICT;
+
+  CREATE TABLE guides_sent (
+    user_id TEXT PRIMARY KEY,
+    sent_at INTEGER NOT NULL
+  ) STRICT;
+  `,
+  // 9: staff announcements — one draft per staff member, scheduled sends, one delivery per room.
+  `
+  CREATE TABLE staff_announcements (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    author TEXT NOT NULL,
+    staff_room_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    tags TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tags)),
+    pin INTEGER NOT NULL DEFAULT 0 CHECK (pin IN (0, 1)),
+    mention_room INTEGER NOT NULL DEFAULT 0 CHECK (mention_room IN (0, 1)),
+    status TEXT NOT NULL CHECK (status IN ('draft', 'scheduled', 'sending', 'done', 'cancelled')),
+    send_at INTEGER,
+    time_zone TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    confirmed_at INTEGER,
+    started_at INTEGER,
+    finished_at INTEGER,
+    cancelled_by TEXT,
+    progress_event_id TEXT,
+    progress_revision INTEGER NOT NULL DEFAULT 0,
+    progress_dirty_at INTEGER
+  ) STRICT;
+  CREATE UNIQUE INDEX staff_announcements_draft ON staff_announcements (author) WHERE status = 'draft';
+  CREATE INDEX staff_announcements_due ON staff_announcements (send_at) WHERE status = 'scheduled';
+  CREATE INDEX staff_announcements_progress ON staff_announcements (progress_dirty_at) WHERE progress_dirty_at IS NOT NULL;
+
+  CREATE TABLE staff_announcement_deliveries (
+    announcement_id INTEGER NOT NULL REFERENCES staff_announcements (id) ON DELETE CASCADE,
+    room_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    room_name TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+    event_id TEXT,
+    failure TEXT,
+    failure_status INTEGER,
+    pin TEXT CHECK (pin IN ('pending', 'pinned', 'refused', 'failed')),
+    settled_at INTEGER,
+    PRIMARY KEY (announcement_id, room_id)
+  ) STRICT;
+  `,
+  // 10: members' control of their data — erasure records (so a recount never brings an erased
+  // member's old poll responses back), per-room number floors (purged events and polls never free
+  // their number), and indexes for per-member look-ups and the retention purges.
+  `
+  CREATE TABLE erased_members (
+    user_id TEXT PRIMARY KEY,
+    erased_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE purged_numbers (
+    room_id TEXT NOT NULL REFERENCES rooms (room_id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('agenda', 'poll')),
+    last_number INTEGER NOT NULL,
+    PRIMARY KEY (room_id, kind)
+  ) STRICT;
+
+  CREATE INDEX agenda_answers_user ON agenda_answers (user_id);
+  CREATE INDEX agenda_events_creator ON agenda_events (created_by);
+  CREATE INDEX agenda_events_ends ON agenda_events (ends_at);
+  CREATE INDEX poll_votes_voter ON poll_votes (voter);
+  CREATE INDEX poll_responses_sender ON poll_responses (sender);
+  CREATE INDEX polls_creator ON polls (created_by);
+  CREATE INDEX polls_closer ON polls (closed_by) WHERE closed_by IS NOT NULL;
+  CREATE INDEX polls_closed ON polls (closed_at) WHERE closed_at IS NOT NULL;
+  CREATE INDEX training_registrations_user ON training_registrations (user_id);
+  CREATE INDEX training_reminders_user ON training_reminders (user_id);
+  CREATE INDEX training_sessions_ends ON training_sessions (ends_at);
+  CREATE INDEX outbox_target_user ON outbox (target_user) WHERE target_user IS NOT NULL;
+  `,
 ];

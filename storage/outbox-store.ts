@@ -70,6 +70,7 @@ export class OutboxStore {
   private readonly deleteDone;
   private readonly selectByTxn;
   private readonly selectPendingRooms;
+  private readonly selectPendingHeads;
   private readonly selectNextForRoom;
 
   constructor(db: Db) {
@@ -82,8 +83,10 @@ export class OutboxStore {
     this.selectPending = db.prepare<[number], OutboxRow>(
       `SELECT * FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT ?`,
     );
+    // Once sent, the text and file are in Matrix and the log context is of no more use: only the
+    // ids stay, for idempotence (data minimisation).
     this.updateSent = db.prepare<[number, string, number]>(
-      "UPDATE outbox SET sent_at = ?, sent_event_id = ? WHERE id = ?",
+      "UPDATE outbox SET sent_at = ?, sent_event_id = ?, content = '{}', attachment = NULL, context = '' WHERE id = ?",
     );
     this.updateAttempt = db.prepare<[number]>("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?");
     this.updateFailed = db.prepare<[number, string, number]>(
@@ -92,6 +95,11 @@ export class OutboxStore {
     this.deleteDone = db.prepare<[number]>("DELETE FROM outbox WHERE coalesce(sent_at, failed_at) < ?");
     this.selectPendingRooms = db.prepare<[], { room_id: string }>(
       "SELECT room_id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL GROUP BY room_id ORDER BY min(id)",
+    );
+    this.selectPendingHeads = db.prepare<[], { room_id: string; purpose: string | null }>(
+      `SELECT o.room_id, o.purpose FROM outbox o
+       JOIN (SELECT min(id) AS id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL GROUP BY room_id) head ON head.id = o.id
+       ORDER BY o.id`,
     );
     this.selectNextForRoom = db.prepare<[string], OutboxRow>(
       `SELECT * FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND room_id = ? ORDER BY id LIMIT 1`,
@@ -128,6 +136,11 @@ export class OutboxStore {
   /** Rooms with messages waiting, the longest-waiting first. */
   pendingRooms(): string[] {
     return this.selectPendingRooms.all().map((row) => row.room_id);
+  }
+
+  /** Rooms with messages waiting, the longest-waiting first, each with its next message's purpose. */
+  pendingRoomHeads(): { roomId: string; purpose: string | undefined }[] {
+    return this.selectPendingHeads.all().map((row) => ({ roomId: row.room_id, purpose: row.purpose ?? undefined }));
   }
 
   nextForRoom(roomId: string): QueuedEvent | undefined {

@@ -18,6 +18,14 @@ export interface RoomRecord {
   readonly encrypted: boolean;
   readonly encryptionNoticeAt: number | null;
   readonly lastActivityAt: number | null;
+  /** The association's name as its moderators set it (the Matrix room name otherwise). */
+  readonly associationName: string | null;
+  readonly contact: string | null;
+  /** Set by the centre's staff (`!asso tags culture jeunesse`); announcements can target them. */
+  readonly tags: readonly string[];
+  readonly memberCount: number | null;
+  /** What Minou cannot do in the room for lack of power: "pin", "redact". */
+  readonly missingPowers: readonly string[];
 }
 
 interface RoomRow {
@@ -32,6 +40,11 @@ interface RoomRow {
   encrypted: number;
   encryption_notice_at: number | null;
   last_activity_at: number | null;
+  association_name: string | null;
+  contact: string | null;
+  tags: string;
+  member_count: number | null;
+  missing_powers: string;
 }
 
 function toRecord(row: RoomRow): RoomRecord {
@@ -47,6 +60,11 @@ function toRecord(row: RoomRow): RoomRecord {
     encrypted: row.encrypted === 1,
     encryptionNoticeAt: row.encryption_notice_at,
     lastActivityAt: row.last_activity_at,
+    associationName: row.association_name,
+    contact: row.contact,
+    tags: JSON.parse(row.tags) as string[],
+    memberCount: row.member_count,
+    missingPowers: JSON.parse(row.missing_powers) as string[],
   };
 }
 
@@ -62,6 +80,13 @@ export class RoomsStore {
   private readonly updateEncrypted;
   private readonly updateEncryptionNotice;
   private readonly updateActivity;
+  private readonly updateAssociationName;
+  private readonly updateContact;
+  private readonly updateTags;
+  private readonly updateMemberCount;
+  private readonly updateMissingPowers;
+  private readonly selectLeftBefore;
+  private readonly deleteRoom;
 
   constructor(db: Db) {
     this.select = db.prepare<[string], RoomRow>("SELECT * FROM rooms WHERE room_id = ?");
@@ -91,9 +116,60 @@ export class RoomsStore {
     this.updateEncryptionNotice = db.prepare<[number, string]>(
       "UPDATE rooms SET encryption_notice_at = ? WHERE room_id = ? AND encryption_notice_at IS NULL",
     );
+    this.updateAssociationName = db.prepare<[string | null, string]>("UPDATE rooms SET association_name = ? WHERE room_id = ?");
+    this.updateContact = db.prepare<[string | null, string]>("UPDATE rooms SET contact = ? WHERE room_id = ?");
+    this.updateTags = db.prepare<[string, string]>("UPDATE rooms SET tags = ? WHERE room_id = ?");
+    this.updateMemberCount = db.prepare<[number, string]>("UPDATE rooms SET member_count = ? WHERE room_id = ?");
+    this.updateMissingPowers = db.prepare<[string, string]>("UPDATE rooms SET missing_powers = ? WHERE room_id = ?");
+    this.selectLeftBefore = db.prepare<[number], { room_id: string }>(
+      "SELECT room_id FROM rooms WHERE membership IN ('leave', 'rejected') AND left_at < ? ORDER BY room_id",
+    );
+    this.deleteRoom = db.prepare<[string]>("DELETE FROM rooms WHERE room_id = ?");
     this.updateActivity = db.prepare<[number, string, number]>(
       "UPDATE rooms SET last_activity_at = ? WHERE room_id = ? AND coalesce(last_activity_at, 0) < ?",
     );
+  }
+
+  setAssociationName(roomId: string, name: string | null): void {
+    this.updateAssociationName.run(name, roomId);
+  }
+
+  setContact(roomId: string, contact: string | null): void {
+    this.updateContact.run(contact, roomId);
+  }
+
+  /** Tags are stored lower-case and without "#", in the order given, once each. */
+  setTags(roomId: string, tags: readonly string[]): void {
+    this.updateTags.run(JSON.stringify([...new Set(tags.map(normalizeTag).filter((tag) => tag !== ""))]), roomId);
+  }
+
+  /** Joined rooms carrying every one of these tags (all joined rooms for none). */
+  joinedWithTags(tags: readonly string[]): RoomRecord[] {
+    const wanted = tags.map(normalizeTag);
+    return this.withMembership("join").filter((room) => wanted.every((tag) => room.tags.includes(tag)));
+  }
+
+  /** Every tag in use in joined rooms, for suggestions. */
+  knownTags(): string[] {
+    return [...new Set(this.withMembership("join").flatMap((room) => room.tags))].sort();
+  }
+
+  setMemberCount(roomId: string, count: number): void {
+    this.updateMemberCount.run(count, roomId);
+  }
+
+  setMissingPowers(roomId: string, missing: readonly string[]): void {
+    this.updateMissingPowers.run(JSON.stringify(missing), roomId);
+  }
+
+  /** Rooms Minou left (or was kicked from) before `at`: their data may be purged. */
+  leftBefore(at: number): string[] {
+    return this.selectLeftBefore.all(at).map((row) => row.room_id);
+  }
+
+  /** Deletes a room and, through foreign keys, everything Minou kept for it. */
+  purge(roomId: string): void {
+    this.deleteRoom.run(roomId);
   }
 
   get(roomId: string): RoomRecord | undefined {
@@ -146,4 +222,8 @@ export class RoomsStore {
   recordActivity(roomId: string, at: number): void {
     this.updateActivity.run(at, roomId, at);
   }
+}
+
+export function normalizeTag(tag: string): string {
+  return tag.trim().replace(/^#+/u, "").toLowerCase();
 }

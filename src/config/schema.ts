@@ -81,9 +81,18 @@ export const configSchema = z.strictObject({
       reminderGraceMinutes: z.number().int().min(0).max(24 * 60).default(30),
     })
     .prefault({}),
+  onboarding: z
+    .strictObject({
+      welcomeDelaySeconds: z.number().int().min(0).max(3600).default(60),
+    })
+    .prefault({}),
   retention: z
     .strictObject({
       handledEventsDays: z.number().int().min(1).default(30),
+      pastEventsDays: z.number().int().min(1).default(365),
+      closedPollsDays: z.number().int().min(1).default(90),
+      finishedTrainingsDays: z.number().int().min(1).default(365),
+      leftRoomsDays: z.number().int().min(1).default(90),
     })
     .prefault({}),
   documents: z
@@ -96,6 +105,12 @@ export const configSchema = z.strictObject({
           allowedAddresses: z.array(addressRange).default([]),
         })
         .prefault({}),
+    })
+    .prefault({}),
+  announcements: z
+    .strictObject({
+      // Synapse's default per-user message rate is a few per second; pacing under it avoids 429s.
+      messagesPerSecond: z.number().positive().max(100).default(2),
     })
     .prefault({}),
   services: z

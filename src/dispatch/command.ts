@@ -100,6 +100,18 @@ export interface CommandSettings {
   };
   /** The collaborative services the centre hosts (`!services`). */
   readonly services: readonly CentreService[];
+  /** The staff room (config key `staffRoom`), the only room staff announcements leave from. */
+  readonly staffRoom?: string;
+  /** How long Minou keeps things (config key `retention`), as `!vie-privée` tells members. */
+  readonly retention: RetentionSettings;
+}
+
+/** Retention periods, in days (config key `retention`). */
+export interface RetentionSettings {
+  readonly handledEventsDays: number;
+  readonly pastEventsDays: number;
+  readonly closedPollsDays: number;
+  readonly finishedTrainingsDays: number;
 }
 
 /** What Minou itself may do in the room (from its power level there). */
@@ -142,6 +154,8 @@ export interface FollowUp {
   readonly purpose?: string;
   readonly purposeRef?: string;
   readonly attachment?: Attachment;
+  /** Sent privately to this member (their direct-message room with Minou) instead of the room. */
+  readonly targetUser?: string;
 }
 
 export interface ReplyOptions {

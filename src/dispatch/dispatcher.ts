@@ -181,14 +181,16 @@ export class Dispatcher implements InboundHandler {
     const content = noticeContent(renderMessage(text), options.mentions === undefined ? { replyTo: event } : { replyTo: event, mentions: options.mentions });
     const context = `${this.settings.prefix}${line.slice(0, 80)} from ${event.sender} (${event.event_id})`;
     const messages = [
-      { eventType: "m.room.message", content: { ...options.extraContent, ...content }, purpose: options.purpose, purposeRef: options.purposeRef, attachment: undefined },
+      { eventType: "m.room.message", content: { ...options.extraContent, ...content }, purpose: options.purpose, purposeRef: options.purposeRef, attachment: undefined, targetUser: undefined },
       ...(options.followUps ?? []),
     ];
     messages.forEach((message, index) => {
       this.stores.outbox.enqueue(
         {
           txnId: txnIdFor(event.event_id, index),
-          roomId,
+          // A direct message leaves from the member's DM room, created on first use (roomId "").
+          roomId: message.targetUser === undefined ? roomId : "",
+          ...(message.targetUser === undefined ? {} : { targetUser: message.targetUser }),
           eventType: message.eventType,
           content: message.content,
           ...(message.purpose === undefined ? {} : { purpose: message.purpose }),

@@ -1,6 +1,7 @@
 import type { Stores } from "../../storage/index.ts";
 import type { MatrixEvent } from "../../storage/inbound-events-store.ts";
 import type { OutgoingEvent } from "../../storage/outbox-store.ts";
+import { canRedactOthers, canSendState, parsePowerLevels } from "../matrix/power-levels.ts";
 import type { RoomStateCache } from "./room-state.ts";
 
 interface StrippedEvent {
@@ -14,6 +15,7 @@ export interface RoomSection {
   readonly state?: { readonly events?: readonly MatrixEvent[] };
   readonly timeline?: { readonly events?: readonly MatrixEvent[]; readonly limited?: boolean; readonly prev_batch?: string };
   readonly invite_state?: { readonly events?: readonly StrippedEvent[] };
+  readonly summary?: { readonly "m.joined_member_count"?: number };
   /** Not from the homeserver: events the gap filler fetched from before `timeline` (oldest first). */
   readonly missed?: readonly MatrixEvent[];
 }
@@ -75,6 +77,9 @@ export class SyncIntake {
     }
     stores.rooms.recordJoin(roomId, ownJoinAt ?? now());
     for (const event of stateEvents) this.applyState(roomId, event);
+    // Synapse sends the summary when it changes (spec: RoomSummary in /sync).
+    const members = room.summary?.["m.joined_member_count"];
+    if (typeof members === "number") stores.rooms.setMemberCount(roomId, members);
 
     const joinedAt = stores.rooms.get(roomId)?.joinedAt ?? 0;
     const receivedAt = now();
@@ -99,9 +104,16 @@ export class SyncIntake {
     const { stores, roomState, now } = this.deps;
     if (event.state_key !== "") return;
     switch (event.type) {
-      case "m.room.power_levels":
+      case "m.room.power_levels": {
         roomState.setPowerLevels(roomId, event.content);
+        const levels = parsePowerLevels(event.content);
+        const missing = [
+          ...(canSendState(levels, this.deps.botUserId, "m.room.pinned_events") ? [] : ["pin"]),
+          ...(canRedactOthers(levels, this.deps.botUserId) ? [] : ["redact"]),
+        ];
+        stores.rooms.setMissingPowers(roomId, missing);
         break;
+      }
       case "m.room.name":
         stores.rooms.setName(roomId, typeof event.content["name"] === "string" ? event.content["name"] : null);
         break;

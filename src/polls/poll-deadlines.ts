@@ -20,6 +20,8 @@ export async function recountPoll(stores: Stores, transport: MatrixTransport, po
     for (const event of children) {
       const selections = readSelections(event.type, event.content);
       if (selections === undefined) continue;
+      // Matrix keeps the responses of a member who erased their data; Minou must not count them again.
+      if (stores.privacy.erasedMembers.sentBeforeErasure(event.sender, event.origin_server_ts)) continue;
       if (stores.polls.votes.recordResponse(poll.id, { eventId: event.event_id, sender: event.sender, sentAt: event.origin_server_ts, selections })) added += 1;
     }
   });

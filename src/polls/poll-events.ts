@@ -60,6 +60,8 @@ export class PollEvents implements InboundHandler {
       }
       const selections = readSelections(event.type, event.content);
       if (selections === undefined || poll.anonymous) return "poll-response-ignored";
+      // A response from before its sender's erasure (a late sync, a gap filled) stays uncounted.
+      if (this.stores.privacy.erasedMembers.sentBeforeErasure(event.sender, event.origin_server_ts)) return "poll-response-erased";
       polls.votes.recordResponse(poll.id, { eventId: event.event_id, sender: event.sender, sentAt: event.origin_server_ts, selections });
       return "poll-response";
     };

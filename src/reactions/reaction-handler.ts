@@ -26,6 +26,8 @@ export class ReactionHandler implements InboundHandler {
   constructor(
     private readonly consumers: readonly ReactionConsumer[],
     private readonly botUserId: string,
+    /** A member who erased their data: their reactions from before it (a late sync, a gap filled) must not come back. */
+    private readonly sentBeforeErasure: (sender: string, sentAt: number) => boolean = () => false,
   ) {}
 
   async prepare(item: InboundEvent): Promise<Effect | undefined> {
@@ -38,6 +40,7 @@ export class ReactionHandler implements InboundHandler {
     }
     const reaction = readReaction(roomId, event);
     if (reaction === undefined) return undefined;
+    if (this.sentBeforeErasure(reaction.sender, reaction.sentAt)) return () => "reaction-before-erasure";
     return () => this.first((consumer) => consumer.onReaction(reaction));
   }
 

@@ -87,8 +87,26 @@ export interface RenderedMessage {
   readonly formattedBody: string;
 }
 
+// Many messages repeat word for word (the help, refusals, confirmations): rendering them once
+// keeps Markdown and sanitising off the hot path. Bounded, least recently used first out.
+const CACHE_SIZE = 256;
+const cache = new Map<string, RenderedMessage>();
+
 /** Renders Minou's Markdown to the plain `body` and the sanitized HTML `formatted_body`. */
 export function renderMessage(message: Markdown): RenderedMessage {
+  const cached = cache.get(message.source);
+  if (cached !== undefined) {
+    cache.delete(message.source);
+    cache.set(message.source, cached);
+    return cached;
+  }
+  const rendered = renderUncached(message);
+  cache.set(message.source, rendered);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return rendered;
+}
+
+function renderUncached(message: Markdown): RenderedMessage {
   const html = sanitizeHtml(toHtml.parse(message.source) as string, sanitizeOptions).trim();
   const body = (plainText.parse(message.source) as string)
     .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity)

@@ -2,6 +2,15 @@ import type { Db } from "../database.ts";
 
 export type Answer = "yes" | "maybe" | "no";
 
+/** One stored answer of a member, as the export of their data lists it. */
+export interface StoredAnswer {
+  readonly eventId: number;
+  readonly answer: Answer;
+  readonly answeredAt: number;
+  /** False when Minou recorded it (a date poll's chosen slot). */
+  readonly byReaction: boolean;
+}
+
 export interface MemberAnswer {
   readonly userId: string;
   readonly answer: Answer;
@@ -18,6 +27,8 @@ export class AgendaAnswersStore {
   private readonly selectLatest;
   private readonly selectEventOfReaction;
   private readonly deleteForUser;
+  private readonly selectOfMember;
+  private readonly deleteOfMember;
 
   constructor(db: Db) {
     this.insert = db.prepare<[number, string, Answer, string | null, number]>(
@@ -37,6 +48,10 @@ export class AgendaAnswersStore {
        WHERE rank = 1 ORDER BY answered_at, user_id`,
     );
     this.deleteForUser = db.prepare<[number, string]>("DELETE FROM agenda_answers WHERE event_id = ? AND user_id = ?");
+    this.selectOfMember = db.prepare<[string], { event_id: number; answer: Answer; answered_at: number; reaction_event_id: string | null }>(
+      "SELECT event_id, answer, answered_at, reaction_event_id FROM agenda_answers WHERE user_id = ? ORDER BY event_id, answered_at, id",
+    );
+    this.deleteOfMember = db.prepare<[string], { event_id: number }>("DELETE FROM agenda_answers WHERE user_id = ? RETURNING event_id");
   }
 
   /** Records an answer; `reactionEventId` is null when Minou records it (a date poll's choice). */
@@ -66,5 +81,15 @@ export class AgendaAnswersStore {
     const counts = { yes: 0, maybe: 0, no: 0 };
     for (const { answer } of this.answers(eventId)) counts[answer] += 1;
     return counts;
+  }
+
+  /** Every answer a member gave, for the export of their data. */
+  ofMember(userId: string): StoredAnswer[] {
+    return this.selectOfMember.all(userId).map((row) => ({ eventId: row.event_id, answer: row.answer, answeredAt: row.answered_at, byReaction: row.reaction_event_id !== null }));
+  }
+
+  /** Withdraws all of a member's answers; returns the events whose counts changed. */
+  eraseMember(userId: string): number[] {
+    return [...new Set(this.deleteOfMember.all(userId).map((row) => row.event_id))];
   }
 }

@@ -1,5 +1,6 @@
 import type { AgendaEvent, OccurrenceException } from "../../src/agenda/model.ts";
 import type { Db } from "../database.ts";
+import { FORGOTTEN_MEMBER } from "../privacy/erased-members-store.ts";
 
 interface EventRow {
   id: number;
@@ -53,6 +54,10 @@ export type AgendaEventChange =
 const COLUMNS = `id, room_id, number, uid, title, location, description, starts_at, ends_at, all_day, time_zone,
   rrule, status, is_public, sequence, created_by, created_at, updated_at`;
 
+// Numbers of purged events stay used, so an old announcement's "n°3" never names a new event.
+const NEXT_NUMBER = `(SELECT max(coalesce((SELECT max(number) FROM agenda_events WHERE room_id = @roomId), 0),
+  coalesce((SELECT last_number FROM purged_numbers WHERE room_id = @roomId AND kind = 'agenda'), 0)) + 1)`;
+
 /** Events of each room's agenda, numbered per room, with their per-occurrence changes. */
 export class AgendaEventsStore {
   private readonly insert;
@@ -76,12 +81,17 @@ export class AgendaEventsStore {
   private readonly touchTiming;
   private readonly selectTimingChangedAt;
   private readonly selectAnnouncement;
+  private readonly selectByCreator;
+  private readonly updateForgetCreator;
+  private readonly selectEndedBefore;
+  private readonly recordPurgedNumber;
+  private readonly deleteById;
 
   constructor(db: Db) {
     this.insert = db.prepare<[Record<string, string | number | null>], { id: number }>(
       `INSERT INTO agenda_events (room_id, number, uid, title, location, description, starts_at, ends_at, all_day,
          time_zone, rrule, created_by, created_at, updated_at, timing_changed_at)
-       VALUES (@roomId, (SELECT coalesce(max(number), 0) + 1 FROM agenda_events WHERE room_id = @roomId), @uid, @title,
+       VALUES (@roomId, ${NEXT_NUMBER}, @uid, @title,
          @location, @description, @startsAt, @endsAt, @allDay, @timeZone, @rrule, @createdBy, @now, @now, @now)
        RETURNING id`,
     );
@@ -126,6 +136,14 @@ export class AgendaEventsStore {
       "SELECT announcement_event_id FROM agenda_events WHERE id = ?",
     );
     this.selectTimingChangedAt = db.prepare<[number], { at: number }>("SELECT timing_changed_at AS at FROM agenda_events WHERE id = ?");
+    this.selectByCreator = db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM agenda_events WHERE created_by = ? ORDER BY starts_at, id`);
+    this.updateForgetCreator = db.prepare<[string, string]>("UPDATE agenda_events SET created_by = ? WHERE created_by = ?");
+    this.selectEndedBefore = db.prepare<[number], EventRow>(`SELECT ${COLUMNS} FROM agenda_events WHERE ends_at < ? ORDER BY id`);
+    this.recordPurgedNumber = db.prepare<[number]>(
+      `INSERT INTO purged_numbers (room_id, kind, last_number) SELECT room_id, 'agenda', number FROM agenda_events WHERE id = ?
+       ON CONFLICT (room_id, kind) DO UPDATE SET last_number = max(last_number, excluded.last_number)`,
+    );
+    this.deleteById = db.prepare<[number]>("DELETE FROM agenda_events WHERE id = ?");
   }
 
   create(event: NewAgendaEvent, now: number): AgendaEvent {
@@ -211,6 +229,27 @@ export class AgendaEventsStore {
   /** When the timing last changed (creation, move): reminders due before it are not sent. */
   timingChangedAt(id: number): number {
     return this.selectTimingChangedAt.get(id)?.at ?? 0;
+  }
+
+  /** Events a member added, for the export of their data. */
+  createdByMember(userId: string): AgendaEvent[] {
+    return this.selectByCreator.all(userId).map((row) => this.withExceptions(row));
+  }
+
+  /** Keeps the events a member added, without their name; returns how many. */
+  forgetCreator(userId: string): number {
+    return this.updateForgetCreator.run(FORGOTTEN_MEMBER, userId).changes;
+  }
+
+  /** Events whose first occurrence ended before `at`: the only ones that may be over (indexed). */
+  firstEndedBefore(at: number): AgendaEvent[] {
+    return this.selectEndedBefore.all(at).map((row) => this.withExceptions(row));
+  }
+
+  /** Deletes an event with its answers, reminders and changes; its number stays used in its room. */
+  purge(id: number): void {
+    this.recordPurgedNumber.run(id);
+    this.deleteById.run(id);
   }
 
   private withExceptions(row: EventRow): AgendaEvent {

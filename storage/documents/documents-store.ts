@@ -53,6 +53,7 @@ export class DocumentsStore {
   private readonly updateUrl;
   private readonly deleteById;
   private readonly forgetAuthor;
+  private readonly selectAddedBy;
 
   constructor(db: Db) {
     // The counter lives apart from the documents so that removing the last one never frees its number.
@@ -77,6 +78,7 @@ export class DocumentsStore {
     );
     this.deleteById = db.prepare<[number]>("DELETE FROM documents WHERE id = ?");
     this.forgetAuthor = db.prepare<[string]>("UPDATE documents SET added_by = NULL WHERE added_by = ?");
+    this.selectAddedBy = db.prepare<[string], DocumentRow>("SELECT * FROM documents WHERE added_by = ? ORDER BY room_id, number");
   }
 
   create(document: NewDocument, now: number): RoomDocument {
@@ -115,6 +117,11 @@ export class DocumentsStore {
 
   remove(id: number): void {
     this.deleteById.run(id);
+  }
+
+  /** Documents a member added, for the export of their data. */
+  addedByMember(userId: string): RoomDocument[] {
+    return this.selectAddedBy.all(userId).map(toDocument);
   }
 
   /** A member's erasure keeps the documents they added, without their name. */

@@ -1,5 +1,6 @@
 import type { Poll, PollKind, PollOption } from "../../src/polls/model.ts";
 import type { Db } from "../database.ts";
+import { FORGOTTEN_MEMBER } from "../privacy/erased-members-store.ts";
 
 interface PollRow {
   id: number;
@@ -48,6 +49,10 @@ export interface NewPoll {
   readonly options: readonly Omit<PollOption, "messageEventId">[];
 }
 
+// Numbers of purged polls stay used, so an old message's "n°3" never names a new poll.
+const NEXT_NUMBER = `(SELECT max(coalesce((SELECT max(number) FROM polls WHERE room_id = @roomId), 0),
+  coalesce((SELECT last_number FROM purged_numbers WHERE room_id = @roomId AND kind = 'poll'), 0)) + 1)`;
+
 /** Polls of each room, numbered per room, with their answers or date slots. */
 export class PollsStore {
   private readonly insert;
@@ -71,11 +76,16 @@ export class PollsStore {
   private readonly selectDirty;
   private readonly selectAnyDirty;
   private readonly takeDirty;
+  private readonly selectOfMember;
+  private readonly updateForgetCreator;
+  private readonly updateForgetCloser;
+  private readonly recordPurgedNumbers;
+  private readonly deleteClosedBefore;
 
   constructor(db: Db) {
     this.insert = db.prepare<[Record<string, string | number | null>], { id: number }>(
       `INSERT INTO polls (room_id, number, kind, question, disclosed, anonymous, code, external, created_by, created_at, deadline, time_zone, start_event_id)
-       VALUES (@roomId, (SELECT coalesce(max(number), 0) + 1 FROM polls WHERE room_id = @roomId), @kind, @question, @disclosed, @anonymous,
+       VALUES (@roomId, ${NEXT_NUMBER}, @kind, @question, @disclosed, @anonymous,
          @code, @external, @createdBy, @now, @deadline, @timeZone, @startEventId)
        RETURNING id`,
     );
@@ -110,6 +120,15 @@ export class PollsStore {
     this.takeDirty = db.prepare<[number], { revision: number }>(
       "UPDATE polls SET summary_dirty_at = NULL, summary_revision = summary_revision + 1 WHERE id = ? RETURNING summary_revision AS revision",
     );
+    this.selectOfMember = db.prepare<[string, string], PollRow>(`${select} WHERE created_by = ? OR closed_by = ? ORDER BY id`);
+    this.updateForgetCreator = db.prepare<[string, string]>("UPDATE polls SET created_by = ? WHERE created_by = ?");
+    this.updateForgetCloser = db.prepare<[string]>("UPDATE polls SET closed_by = NULL WHERE closed_by = ?");
+    this.recordPurgedNumbers = db.prepare<[number]>(
+      `INSERT INTO purged_numbers (room_id, kind, last_number)
+       SELECT room_id, 'poll', max(number) FROM polls WHERE closed_at < ? GROUP BY room_id
+       ON CONFLICT (room_id, kind) DO UPDATE SET last_number = max(last_number, excluded.last_number)`,
+    );
+    this.deleteClosedBefore = db.prepare<[number]>("DELETE FROM polls WHERE closed_at < ?");
   }
 
   create(poll: NewPoll, now: number): Poll {
@@ -211,6 +230,22 @@ export class PollsStore {
 
   takeSummaryEdit(id: number): number {
     return this.takeDirty.get(id)?.revision ?? 0;
+  }
+
+  /** Polls a member started or closed, for the export of their data. */
+  startedOrClosedBy(userId: string): Poll[] {
+    return this.selectOfMember.all(userId, userId).map((row) => this.withOptions(row) as Poll);
+  }
+
+  /** Keeps the polls a member started or closed, without their name; returns how many changed. */
+  forgetMember(userId: string): number {
+    return this.updateForgetCreator.run(FORGOTTEN_MEMBER, userId).changes + this.updateForgetCloser.run(userId).changes;
+  }
+
+  /** Deletes polls closed before `at`, with their options and votes; their numbers stay used. */
+  purgeClosedBefore(at: number): number {
+    this.recordPurgedNumbers.run(at);
+    return this.deleteClosedBefore.run(at).changes;
   }
 
   private withOptions(row: PollRow | undefined): Poll | undefined {

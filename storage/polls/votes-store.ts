@@ -8,6 +8,12 @@ export interface SlotVote {
   readonly answeredAt: number;
 }
 
+/** A vote Minou recorded for a member (date-poll slot, or a ballot by code), for their export. */
+export interface MemberVote extends Omit<SlotVote, "voter"> {
+  readonly pollId: number;
+  readonly byReaction: boolean;
+}
+
 export interface StoredResponse {
   readonly eventId: string;
   readonly sender: string;
@@ -32,6 +38,10 @@ export class PollVotesStore {
   private readonly insertFinal;
   private readonly selectFinal;
   private readonly deleteVotes;
+  private readonly selectMemberVotes;
+  private readonly selectMemberResponses;
+  private readonly deleteMemberVotes;
+  private readonly deleteMemberResponses;
 
   constructor(db: Db) {
     this.insertResponse = db.prepare<[string, number, string, number, string]>(
@@ -65,6 +75,14 @@ export class PollVotesStore {
       "SELECT position, answer, count FROM poll_final_counts WHERE poll_id = ? ORDER BY position",
     );
     this.deleteVotes = db.prepare<[number]>("DELETE FROM poll_votes WHERE poll_id = ?");
+    this.selectMemberVotes = db.prepare<[string], { poll_id: number; position: number; answer: SlotAnswer; answered_at: number; reaction_event_id: string | null }>(
+      "SELECT poll_id, position, answer, answered_at, reaction_event_id FROM poll_votes WHERE voter = ? ORDER BY poll_id, position, answered_at, id",
+    );
+    this.selectMemberResponses = db.prepare<[string], { event_id: string; poll_id: number; sent_at: number; selections: string }>(
+      "SELECT event_id, poll_id, sent_at, selections FROM poll_responses WHERE sender = ? ORDER BY poll_id, sent_at, event_id",
+    );
+    this.deleteMemberVotes = db.prepare<[string], { poll_id: number }>("DELETE FROM poll_votes WHERE voter = ? RETURNING poll_id");
+    this.deleteMemberResponses = db.prepare<[string], { poll_id: number }>("DELETE FROM poll_responses WHERE sender = ? RETURNING poll_id");
   }
 
   recordResponse(pollId: number, response: StoredResponse): boolean {
@@ -122,5 +140,33 @@ export class PollVotesStore {
 
   finalCounts(pollId: number): { position: number; answer: SlotAnswer; count: number }[] {
     return this.selectFinal.all(pollId);
+  }
+
+  /** Every vote Minou recorded for a member, for the export of their data. */
+  votesOfMember(voter: string): MemberVote[] {
+    return this.selectMemberVotes.all(voter).map((row) => ({
+      pollId: row.poll_id,
+      position: row.position,
+      answer: row.answer,
+      answeredAt: row.answered_at,
+      byReaction: row.reaction_event_id !== null,
+    }));
+  }
+
+  /** Minou's copies of a member's native poll responses, for the export of their data. */
+  responsesOfMember(sender: string): (StoredResponse & { readonly pollId: number })[] {
+    return this.selectMemberResponses.all(sender).map((row) => ({
+      pollId: row.poll_id,
+      eventId: row.event_id,
+      sender,
+      sentAt: row.sent_at,
+      selections: JSON.parse(row.selections) as string[],
+    }));
+  }
+
+  /** Withdraws a member's votes and Minou's copies of their responses; returns the polls concerned. */
+  eraseMember(userId: string): number[] {
+    const polls = [...this.deleteMemberVotes.all(userId), ...this.deleteMemberResponses.all(userId)].map((row) => row.poll_id);
+    return [...new Set(polls)];
   }
 }

@@ -36,6 +36,10 @@ export class RegistrationsStore {
   private readonly selectExpiredOffers;
   private readonly selectPosition;
   private readonly claimReminderStatement;
+  private readonly selectAllOfUser;
+  private readonly selectRemindersOfUser;
+  private readonly deleteOfUser;
+  private readonly deleteRemindersOfUser;
 
   constructor(db: Db) {
     this.select = db.prepare<[number, string], RegistrationRow>("SELECT * FROM training_registrations WHERE session_id = ? AND user_id = ?");
@@ -71,6 +75,12 @@ export class RegistrationsStore {
     this.claimReminderStatement = db.prepare<[number, string, number]>(
       "INSERT INTO training_reminders (session_id, user_id, sent_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
     );
+    this.selectAllOfUser = db.prepare<[string], RegistrationRow>("SELECT * FROM training_registrations WHERE user_id = ? ORDER BY signed_up_at, id");
+    this.selectRemindersOfUser = db.prepare<[string], { session_id: number; sent_at: number }>(
+      "SELECT session_id, sent_at FROM training_reminders WHERE user_id = ? ORDER BY sent_at",
+    );
+    this.deleteOfUser = db.prepare<[string]>("DELETE FROM training_registrations WHERE user_id = ?");
+    this.deleteRemindersOfUser = db.prepare<[string]>("DELETE FROM training_reminders WHERE user_id = ?");
   }
 
   of(sessionId: number, userId: string): Registration | undefined {
@@ -125,5 +135,21 @@ export class RegistrationsStore {
   /** The day-before reminder, once per member and session. */
   claimReminder(sessionId: number, userId: string, now: number): boolean {
     return this.claimReminderStatement.run(sessionId, userId, now).changes === 1;
+  }
+
+  /** Every registration of a member, past and cancelled ones included (the export of their data). */
+  allOfUser(userId: string): Registration[] {
+    return this.selectAllOfUser.all(userId).map(toRegistration);
+  }
+
+  /** The day-before reminders a member was sent. */
+  remindersOf(userId: string): { sessionId: number; sentAt: number }[] {
+    return this.selectRemindersOfUser.all(userId).map((row) => ({ sessionId: row.session_id, sentAt: row.sent_at }));
+  }
+
+  /** Forgets a member's registrations and reminders (once their seats were given back); returns how many registrations. */
+  eraseMember(userId: string): number {
+    this.deleteRemindersOfUser.run(userId);
+    return this.deleteOfUser.run(userId).changes;
   }
 }

@@ -1,5 +1,6 @@
 import type { SessionCounts, TrainingSession } from "../../src/trainings/model.ts";
 import type { Db } from "../database.ts";
+import { FORGOTTEN_MEMBER } from "../privacy/erased-members-store.ts";
 
 interface SessionRow {
   id: number;
@@ -81,6 +82,10 @@ export class TrainingsStore {
   private readonly selectDirty;
   private readonly selectAnyDirty;
   private readonly takeDirty;
+  private readonly selectCreatedBy;
+  private readonly updateForgetCreator;
+  private readonly deleteSessionsEndedBefore;
+  private readonly deleteEmptyTrainings;
 
   constructor(db: Db) {
     this.insertTraining = db.prepare<[string, string | null, string, number], { id: number }>(
@@ -119,6 +124,15 @@ export class TrainingsStore {
     this.selectAnyDirty = db.prepare<[], { one: number }>("SELECT 1 AS one FROM training_sessions WHERE announcement_dirty_at IS NOT NULL LIMIT 1");
     this.takeDirty = db.prepare<[number], { revision: number }>(
       "UPDATE training_sessions SET announcement_dirty_at = NULL, announcement_revision = announcement_revision + 1 WHERE id = ? RETURNING announcement_revision AS revision",
+    );
+    this.selectCreatedBy = db.prepare<[string], { id: number; title: string; created_at: number }>(
+      "SELECT id, title, created_at FROM trainings WHERE created_by = ? ORDER BY id",
+    );
+    this.updateForgetCreator = db.prepare<[string, string]>("UPDATE trainings SET created_by = ? WHERE created_by = ?");
+    this.deleteSessionsEndedBefore = db.prepare<[number]>("DELETE FROM training_sessions WHERE ends_at < ?");
+    // A training created long ago whose every session is gone has nothing left to show.
+    this.deleteEmptyTrainings = db.prepare<[number]>(
+      "DELETE FROM trainings WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM training_sessions s WHERE s.training_id = trainings.id)",
     );
   }
 
@@ -204,5 +218,21 @@ export class TrainingsStore {
 
   takeAnnouncementEdit(id: number): number {
     return this.takeDirty.get(id)?.revision ?? 0;
+  }
+
+  /** Trainings a staff member created, for the export of their data. */
+  createdBy(userId: string): { id: number; title: string; createdAt: number }[] {
+    return this.selectCreatedBy.all(userId).map((row) => ({ id: row.id, title: row.title, createdAt: row.created_at }));
+  }
+
+  /** Keeps the trainings a member created, without their name; returns how many. */
+  forgetCreator(userId: string): number {
+    return this.updateForgetCreator.run(FORGOTTEN_MEMBER, userId).changes;
+  }
+
+  /** Deletes sessions that ended before `at` (with their sign-ups), then trainings left empty. */
+  purgeEndedBefore(at: number): { sessions: number; trainings: number } {
+    const sessions = this.deleteSessionsEndedBefore.run(at).changes;
+    return { sessions, trainings: this.deleteEmptyTrainings.run(at).changes };
   }
 }

@@ -29,6 +29,19 @@ describe("faults", () => {
     expect(hs.roomEvents(roomId).filter((e) => e.type === "m.room.message")).toHaveLength(1);
   });
 
+  it("rate-limits every n-th matching request until cleared", async () => {
+    const roomId = await createRoom(alice);
+    hs.faults.rateLimitEvery(3, 200, { method: "PUT", path: /\/send\// });
+    const path = `/rooms/${enc(roomId)}/send/m.room.message`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i += 1) statuses.push((await alice.put(`${path}/every${i}`, { body: "x" })).status);
+    expect((await alice.get("/account/whoami")).status).toBe(200); // not counted
+    statuses.push((await alice.put(`${path}/every7`, { body: "x" })).status);
+    expect(statuses).toEqual([200, 200, 429, 200, 200, 429, 200, 200]);
+    hs.faults.clear();
+    expect((await alice.put(`${path}/every8`, { body: "x" })).status).toBe(200);
+  });
+
   it("answers server errors with M_UNKNOWN and the requested status", async () => {
     hs.faults.serverError(1);
     const plain = await alice.get<ErrorBody>("/account/whoami");

@@ -10,6 +10,8 @@ export interface RequestMatch {
 export interface Faults {
   /** The next `count` requests matching `match` (method + path regex against the decoded path, default: every request) answer 429 M_LIMIT_EXCEEDED with retry_after_ms and a Retry-After header. */
   rateLimit(count: number, retryAfterMs: number, match?: RequestMatch): void;
+  /** Every `every`-th matching request (the 20th, 40th…, retries included) answers 429 as above, until cleared: a sender that keeps going meets its limit again and again. */
+  rateLimitEvery(every: number, retryAfterMs: number, match?: RequestMatch): void;
   /** The next `count` matching requests answer with `status` (default 500) and {"errcode":"M_UNKNOWN","error":...}. */
   serverError(count: number, status?: number, match?: RequestMatch): void;
   /** Added latency in ms before every matching response (0 to remove). */
@@ -21,6 +23,13 @@ interface FailureRule {
   remaining: number;
   readonly match: RequestMatch;
   readonly error: () => MatrixError;
+}
+
+interface PeriodicRule {
+  readonly every: number;
+  seen: number;
+  readonly match: RequestMatch;
+  readonly retryAfterMs: number;
 }
 
 interface LatencyRule {
@@ -44,14 +53,15 @@ const matchKey = (match: RequestMatch): string =>
 export class FaultInjector implements Faults {
   private failures: FailureRule[] = [];
   private latencies: LatencyRule[] = [];
+  private periodic: PeriodicRule[] = [];
 
   rateLimit(count: number, retryAfterMs: number, match: RequestMatch = {}): void {
-    this.failures.push({
-      remaining: count,
-      match,
-      error: () =>
-        new MatrixError(429, "M_LIMIT_EXCEEDED", "Too Many Requests", { retry_after_ms: retryAfterMs }),
-    });
+    this.failures.push({ remaining: count, match, error: () => limitExceeded(retryAfterMs) });
+  }
+
+  rateLimitEvery(every: number, retryAfterMs: number, match: RequestMatch = {}): void {
+    if (!Number.isInteger(every) || every < 1) throw new Error("rateLimitEvery: every must be a positive integer");
+    this.periodic.push({ every, seen: 0, match, retryAfterMs });
   }
 
   serverError(count: number, status = 500, match: RequestMatch = {}): void {
@@ -71,6 +81,7 @@ export class FaultInjector implements Faults {
   clear(): void {
     this.failures = [];
     this.latencies = [];
+    this.periodic = [];
   }
 
   /** Longest latency among the rules matching this request. */
@@ -80,12 +91,24 @@ export class FaultInjector implements Faults {
     return delay;
   }
 
-  /** Consumes the first matching failure rule, oldest first. */
+  /** Consumes the first matching failure rule, oldest first; then counts the request for the periodic limits. */
   takeFailure(method: string, path: string): MatrixError | undefined {
     const rule = this.failures.find((r) => r.remaining > 0 && matches(r.match, method, path));
-    if (!rule) return undefined;
-    rule.remaining -= 1;
-    this.failures = this.failures.filter((r) => r.remaining > 0);
-    return rule.error();
+    if (rule) {
+      rule.remaining -= 1;
+      this.failures = this.failures.filter((r) => r.remaining > 0);
+      return rule.error();
+    }
+    let limited: MatrixError | undefined;
+    for (const periodic of this.periodic) {
+      if (!matches(periodic.match, method, path)) continue;
+      periodic.seen += 1;
+      if (periodic.seen % periodic.every === 0) limited ??= limitExceeded(periodic.retryAfterMs);
+    }
+    return limited;
   }
+}
+
+function limitExceeded(retryAfterMs: number): MatrixError {
+  return new MatrixError(429, "M_LIMIT_EXCEEDED", "Too Many Requests", { retry_after_ms: retryAfterMs });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OutboxSender, PIN_ACTION } from "../../src/pipeline/outbox-sender.ts";
+import { SendPacer } from "../../src/pipeline/send-pacer.ts";
 import { captureLog } from "../support/capture-log.ts";
 import { memoryStores } from "../support/memory-stores.ts";
 import { matrixError, RecordingTransport } from "../support/recording-transport.ts";
@@ -136,5 +137,59 @@ describe("OutboxSender direct messages and pins", () => {
     sender.wake();
     await drained();
     expect(transport.pins).toEqual([{ roomId: "!r:x", eventId: "$index" }]);
+  });
+});
+
+describe("OutboxSender failure reports and pacing", () => {
+  it("tells the feature that queued a message why it was given up, in the transaction that marks it failed", async () => {
+    const { stores, transport, sender, enqueue, drained } = setup();
+    const seen: string[] = [];
+    sender.onFailed("announcement", (ref, failure, message) => {
+      seen.push(`${ref} ${failure.status} ${failure.errcode} ${message.txnId} stillPending=${stores.outbox.pendingRooms().includes("!left:x")}`);
+    });
+    transport.sendFailures.push(matrixError(403, "M_FORBIDDEN"));
+    enqueue("gone", "!left:x", "announcement");
+    enqueue("other", "!other:x");
+    sender.wake();
+    await drained();
+    expect(seen).toEqual(["42 403 M_FORBIDDEN gone stillPending=false"]);
+    expect(transport.sent.map((event) => event.txnId)).toEqual(["other"]);
+  });
+
+  it("reports a message given up after retries without a status", async () => {
+    const { transport, sender, enqueue, drained } = setup();
+    const reasons: string[] = [];
+    sender.onFailed("announcement", (_ref, failure) => reasons.push(`${failure.status ?? "none"} ${failure.reason}`));
+    transport.sendFailures.push(...Array.from({ length: 3 }, () => matrixError(503, "M_UNKNOWN")));
+    enqueue("flaky", "!r:x", "announcement");
+    sender.wake();
+    await drained();
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatch(/^none 503 M_UNKNOWN.*after 3 attempts/);
+  });
+
+  it("spaces paced messages across rooms, and a 429 holds all of them back", async () => {
+    const { transport, sender, enqueue, drained } = setup();
+    sender.pace(["announcement"], new SendPacer(20));
+    for (let i = 0; i < 6; i += 1) enqueue(`paced${i}`, `!room${i}:x`, "announcement");
+    transport.sendFailures.push(matrixError(429, "M_LIMIT_EXCEEDED", { retry_after_ms: 200 }));
+    sender.wake();
+    await drained();
+    const times = transport.attempts.map((attempt) => attempt.at);
+    expect(transport.sent).toHaveLength(6);
+    // 7 attempts (one refused) at most 20 per second, plus the 200 ms hold.
+    expect((times.at(-1) ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(5 * 50 + 150);
+    for (let i = 1; i < times.length; i += 1) expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(40);
+  });
+
+  it("keeps a worker for other rooms while paced messages wait their turn", async () => {
+    const { transport, sender, enqueue, drained } = setup();
+    sender.pace(["announcement"], new SendPacer(5));
+    for (let i = 0; i < 5; i += 1) enqueue(`slow${i}`, `!room${i}:x`, "announcement");
+    enqueue("reply", "!staff:x");
+    sender.wake();
+    await drained();
+    // The reply was queued last, yet leaves before most of the paced messages.
+    expect(transport.sent.map((event) => event.txnId).indexOf("reply")).toBeLessThanOrEqual(2);
   });
 });

@@ -15,6 +15,7 @@ export const TEST_SETTINGS: CommandSettings = {
     { name: "Pads", url: "https://pad.tilleuls.fr", description: "écrire à plusieurs, en direct" },
     { name: "Cloud", url: "https://cloud.tilleuls.fr", description: "dossiers et fichiers partagés de l'association" },
   ],
+  retention: { handledEventsDays: 30, pastEventsDays: 365, closedPollsDays: 90, finishedTrainingsDays: 365 },
 };
 
 /** A command context as the dispatcher builds it, over in-memory stores and a fixed clock. */

@@ -1,0 +1,24 @@
+import { defineCommand, reply } from "../../src/dispatch/command.ts";
+import { listText, type ListedSending } from "../../src/staff-announcements/texts.ts";
+import type { StaffAnnouncement } from "../../storage/staff-announcements/announcements-store.ts";
+import { outsideStaffRoom } from "./staff-room.ts";
+
+const RECENT = 5;
+
+export const annonces = defineCommand({
+  names: { fr: ["annonces"], en: ["announcements"] },
+  group: "staff",
+  summary: { fr: "les annonces programmées (à annuler au besoin), en cours d'envoi et les dernières envoyées (équipe du centre)", en: "announcements scheduled (cancellable), being sent, and the last ones sent (centre staff)" },
+  args: [],
+  permission: "staff",
+  execute(context) {
+    const outside = outsideStaffRoom(context);
+    if (outside !== undefined) return outside;
+    const { stores, language, prefix } = context;
+    const { announcements, deliveries } = stores.staffAnnouncements;
+    const withCounts = (announcement: StaffAnnouncement): ListedSending => ({ announcement, counts: deliveries.counts(announcement.id) });
+    return reply(
+      listText(announcements.withStatus("scheduled"), announcements.withStatus("sending").map(withCounts), announcements.recentlyDone(RECENT).map(withCounts), language, prefix),
+    );
+  },
+});

@@ -1,0 +1,19 @@
+import type { Stores } from "../../storage/index.ts";
+import type { ScheduledJob } from "../scheduler.ts";
+
+const DAY = 86_400_000;
+
+/**
+ * Rooms Minou left long enough ago are forgotten with everything kept for them (foreign keys
+ * cascade): until then, a re-invited Minou finds its agenda and documents again.
+ */
+export function purgeLeftRoomsJob(stores: Stores, keepDays: number): ScheduledJob {
+  return {
+    name: "purge-left-rooms",
+    run(now) {
+      for (const roomId of stores.rooms.leftBefore(now - keepDays * DAY)) {
+        stores.transaction(() => stores.rooms.purge(roomId));
+      }
+    },
+  };
+}

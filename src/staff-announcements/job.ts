@@ -1,0 +1,79 @@
+import type { Stores } from "../../storage/index.ts";
+import type { StaffAnnouncement } from "../../storage/staff-announcements/announcements-store.ts";
+import type { Language } from "../i18n/language.ts";
+import { noticeContent } from "../matrix/reply-content.ts";
+import { txnIdFor } from "../matrix/txn-id.ts";
+import { renderMessage } from "../render/render-message.ts";
+import type { ScheduledJob } from "../scheduler.ts";
+import { progressContent, queueDeliveries, staffLanguage } from "./delivery.ts";
+import { MINOU_KEY, PROGRESS_PURPOSE } from "./model.ts";
+import { lateText } from "./texts.ts";
+import { announcementTargets } from "./targets.ts";
+
+/**
+ * Past this delay (Minou was stopped at the time), a scheduled announcement is not sent: "the
+ * hall is closed tonight" read two days later does more harm than good. The staff is told instead.
+ */
+export const LATE_LIMIT_MS = 6 * 3_600_000;
+
+/** A scheduled job that does all its work before returning (only the stores, no I/O). */
+export interface SynchronousJob extends ScheduledJob {
+  run(now: number): void;
+}
+
+/**
+ * Sends the scheduled announcements that are due: the rooms are chosen now (rooms joined or tagged
+ * since confirmation count), the messages and the progress line are queued in the transaction
+ * that claims the announcement, so a tick run twice or after a crash sends nothing twice.
+ */
+export function scheduledAnnouncementsJob(stores: Stores, defaultLanguage: Language, afterQueued: () => void): SynchronousJob {
+  return {
+    name: "staff-announcements",
+    run(now) {
+      let queued = false;
+      for (const announcement of stores.staffAnnouncements.announcements.due(now)) {
+        stores.transaction(() => {
+          queued = (now - (announcement.sendAt ?? now) > LATE_LIMIT_MS ? giveUpLate(stores, announcement, defaultLanguage, now) : launch(stores, announcement, defaultLanguage, now)) || queued;
+        });
+      }
+      if (queued) afterQueued();
+    },
+  };
+}
+
+function launch(stores: Stores, announcement: StaffAnnouncement, defaultLanguage: Language, now: number): boolean {
+  const { announcements, deliveries } = stores.staffAnnouncements;
+  if (!announcements.begin(announcement.id, now)) return false;
+  deliveries.clear(announcement.id);
+  deliveries.address(announcement.id, announcementTargets(stores, announcement.staffRoomId, announcement.tags).rooms);
+  if (queueDeliveries(stores, announcement, now) === 0) announcements.finish(announcement.id, now);
+  stores.outbox.enqueue(
+    {
+      txnId: txnIdFor(`staff-announcement-progress:${announcement.id}`),
+      roomId: announcement.staffRoomId,
+      eventType: "m.room.message",
+      content: progressContent(stores, announcement, staffLanguage(stores, announcement, defaultLanguage)),
+      purpose: PROGRESS_PURPOSE,
+      purposeRef: String(announcement.id),
+      context: `progress of scheduled staff announcement ${announcement.id}`,
+    },
+    now,
+  );
+  return true;
+}
+
+function giveUpLate(stores: Stores, announcement: StaffAnnouncement, defaultLanguage: Language, now: number): boolean {
+  if (!stores.staffAnnouncements.announcements.cancelScheduled(announcement.id, "minou (late)")) return false;
+  const text = lateText(announcement, staffLanguage(stores, announcement, defaultLanguage));
+  stores.outbox.enqueue(
+    {
+      txnId: txnIdFor(`staff-announcement-late:${announcement.id}`),
+      roomId: announcement.staffRoomId,
+      eventType: "m.room.message",
+      content: { [MINOU_KEY]: { staff_announcement_late: announcement.id }, ...noticeContent(renderMessage(text)) },
+      context: `late scheduled staff announcement ${announcement.id}`,
+    },
+    now,
+  );
+  return true;
+}

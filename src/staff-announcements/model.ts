@@ -1,0 +1,33 @@
+import type { RoomRecord } from "../../storage/rooms-store.ts";
+import type { StaffAnnouncement } from "../../storage/staff-announcements/announcements-store.ts";
+import { noticeContent } from "../matrix/reply-content.ts";
+import { trusted } from "../render/markdown.ts";
+import { renderMessage } from "../render/render-message.ts";
+
+export const MINOU_KEY = "fr.chatons.minou";
+
+/** Outbox purposes: one message per target room, the pin that may follow it, the staff room's progress line. */
+export const DELIVERY_PURPOSE = "staff-announcement.delivery";
+export const PIN_PURPOSE = "staff-announcement.pin";
+export const PROGRESS_PURPOSE = "staff-announcement.progress";
+
+/** A preview older than this is not confirmed any more: the staff member previews again. */
+export const DRAFT_TTL_MS = 60 * 60_000;
+/** Well under the 64 KiB event limit once rendered twice (body and formatted_body). */
+export const MAX_TEXT_LENGTH = 20_000;
+
+/**
+ * What every target room receives: the staff member's Markdown, trusted as Markdown but still
+ * sanitized to Element's HTML subset, as an m.notice that pings the whole room only when asked.
+ */
+export function announcementContent(announcement: Pick<StaffAnnouncement, "id" | "text" | "mentionRoom">): Record<string, unknown> {
+  return {
+    [MINOU_KEY]: { staff_announcement: announcement.id },
+    ...noticeContent(renderMessage(trusted(announcement.text)), { mentionRoom: announcement.mentionRoom }),
+  };
+}
+
+/** How a room is named in previews and reports: the association's name, the room's, or its id. */
+export function roomLabel(room: RoomRecord): string {
+  return room.associationName ?? room.name ?? room.roomId;
+}

@@ -1,0 +1,147 @@
+import type { MatrixEvent } from "matrix-js-sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Minou } from "../../src/minou.ts";
+import { RawMember } from "../../bench/support/raw-member.ts";
+import { Member } from "../support/member.ts";
+import { createScenario, roomWithMinou, startMinou, type Scenario } from "../support/scenario.ts";
+import { quietPeriod, waitFor } from "../support/wait.ts";
+
+const DAY = 86_400_000;
+
+describe("onboarding, FAQ and the association registry through the real bot", () => {
+  let scenario: Scenario;
+  let minou: Minou;
+  let equipe: Member;
+  let dominique: Member;
+  let roomId: string;
+  let offset = 0;
+  const now = (): number => Date.now() + offset;
+  const body = (event: MatrixEvent): string => String(event.getContent()["body"]).replace(/[\u00a0\u202f]/g, " ");
+
+  async function ask(member: Member, command: string, room = roomId): Promise<string> {
+    const eventId = await member.say(room, command);
+    return body(await member.waitForReply(room, eventId, scenario.bot.userId));
+  }
+
+  const welcomes = (room = roomId) =>
+    scenario.homeserver.roomEvents(room).filter((event) => event.sender === scenario.bot.userId && String(event.content["body"]).startsWith("👋"));
+  const guidesTo = (userId: string): string[] => {
+    const dm = minou.stores.directRooms.roomOf(userId);
+    return dm === undefined
+      ? []
+      : scenario.homeserver.roomEvents(dm).filter((event) => event.sender === scenario.bot.userId && event.type === "m.room.message").map((event) => String(event.content["body"]));
+  };
+
+  async function joinRaw(localpart: string, room: string): Promise<RawMember> {
+    const account = await scenario.homeserver.registerUser(localpart);
+    const member = new RawMember(scenario.homeserver.url, account.userId, account.accessToken);
+    await dominique.client.invite(room, account.userId);
+    await member.request("POST", `/rooms/${encodeURIComponent(room)}/join`, {});
+    return member;
+  }
+
+  beforeAll(async () => {
+    scenario = await createScenario({ onboarding: { welcomeDelaySeconds: 1 }, services: [{ name: "Pad du centre", url: "https://pad.centre.example", description: "écrire à plusieurs" }] });
+    ({ minou } = await startMinou(scenario, now));
+    equipe = await Member.connect(scenario.homeserver, "equipe");
+    dominique = await Member.connect(scenario.homeserver, "dominique");
+    roomId = await roomWithMinou(scenario, dominique, { name: "Les Jardins partagés", invite: [equipe.userId] });
+    await equipe.join(roomId);
+  });
+
+  afterAll(async () => {
+    equipe.stop();
+    dominique.stop();
+    await minou.stop();
+    await scenario.homeserver.close();
+  });
+
+  it("welcomes a newcomer in the room, mentioning them, and sends the guide privately once", async () => {
+    const camille = await joinRaw("camille", roomId);
+    const welcome = await waitFor(() => welcomes().find((event) => String(event.content["body"]).includes(camille.userId)), "the welcome");
+    // The centre's staff member who joined just before is welcomed in the same message.
+    expect(welcome.content["m.mentions"]).toEqual({ user_ids: [equipe.userId, camille.userId] });
+    // The room's creator was there before Minou: not a newcomer.
+    expect(String(welcome.content["body"])).not.toContain(dominique.userId);
+    expect(String(welcome.content["body"])).toContain("Vous êtes dans le salon de Les Jardins partagés. Je suis Minou");
+    const guide = await waitFor(() => guidesTo(camille.userId)[0], "the guide");
+    expect(guide).toContain("Bienvenue sur la messagerie du centre social !");
+    expect(guide).toContain("• Pad du centre (https://pad.centre.example/) — écrire à plusieurs");
+  });
+
+  it("welcomes 20 people joining at once with one grouped message", async () => {
+    const before = welcomes().length;
+    const joined = await Promise.all(Array.from({ length: 20 }, (_, i) => joinRaw(`vague${i}`, roomId)));
+    await waitFor(() => welcomes().length > before || undefined, "the grouped welcome");
+    await quietPeriod(1_500);
+    const grouped = welcomes().slice(before);
+    expect(grouped).toHaveLength(1);
+    expect((grouped[0]?.content["m.mentions"] as { user_ids: string[] }).user_ids.sort()).toEqual(joined.map((member) => member.userId).sort());
+  });
+
+  it("never sends the guide twice to a member, even after a restart and in another room", async () => {
+    const other = await roomWithMinou(scenario, dominique, { name: "Chorale" });
+    await minou.stop();
+    ({ minou } = await startMinou(scenario, now));
+    await joinRaw("vague0x", other); // a new member, to prove guides still go out after the restart
+    await waitFor(() => guidesTo(`@vague0x:${scenario.homeserver.serverName}`).length === 1 || undefined, "a guide after restart");
+    const camilleId = `@camille:${scenario.homeserver.serverName}`;
+    await dominique.client.invite(other, camilleId);
+    await quietPeriod(300);
+    expect(guidesTo(camilleId)).toHaveLength(1);
+  });
+
+  it("lets moderators set, preview and turn off the welcome; anyone can ask for the guide again", async () => {
+    expect(await ask(dominique, "!bienvenue définir Ici on cultive **ensemble**. Présentez-vous !")).toMatch(/^C'est noté/);
+    expect(await ask(equipe, "!bienvenue aperçu")).toContain("Ici on cultive ensemble. Présentez-vous !");
+    expect(await ask(dominique, "!bienvenue off")).toMatch(/je n'accueillerai plus/);
+    const before = welcomes().length;
+    await joinRaw("silencieux", roomId);
+    await quietPeriod(1_500);
+    expect(welcomes()).toHaveLength(before);
+    const guides = guidesTo(equipe.userId).length;
+    expect(await ask(equipe, "!premiers-pas")).toBe("Je vous envoie le guide en message privé.");
+    await waitFor(() => guidesTo(equipe.userId).length === guides + 1 || undefined, "the guide on demand");
+  });
+
+  it("keeps a FAQ per room plus the centre's, searchable without accents", async () => {
+    expect(await ask(dominique, '!faq ajouter "Où sont les outils ?" Dans la **cabane**, code 1234.')).toBe("Question n°1 ajoutée.");
+    expect(await ask(dominique, '!faq ajouter-centre "Horaires ?" 9h-18h')).toMatch(/^Désolé, !faq ajouter-centre est réservée à l'équipe du centre/);
+    expect(await ask(equipe, '!faq ajouter-centre "Quels horaires d\'ouverture ?" Du lundi au vendredi, 9h-18h.')).toBe("Question C1 ajoutée pour tous les salons.");
+    expect(await ask(dominique, "!faq")).toMatch(/n°1 · Où sont les outils \?\n• C1 · Quels horaires d'ouverture \?/);
+    expect(await ask(dominique, "!faq OU SONT outils")).toContain("Dans la cabane, code 1234.");
+    expect(await ask(dominique, "!faq piscine")).toMatch(/^Je n'ai rien trouvé pour « piscine »/);
+    expect(await ask(dominique, "!faq retirer C1")).toBe("Les questions du centre (C…) sont gérées par l'équipe du centre.");
+    expect(await ask(dominique, "!faq retirer 1")).toBe("Question « Où sont les outils ? » retirée.");
+  });
+
+  it("keeps the association's profile and lists every room for the staff", async () => {
+    expect(await ask(dominique, "!asso nom Association des Jardins partagés")).toMatch(/^C'est noté/);
+    expect(await ask(dominique, "!asso contact jardins@example.org")).toMatch(/^C'est noté/);
+    expect(await ask(dominique, "!asso tags culture")).toMatch(/^Désolé/);
+    expect(await ask(equipe, "!asso tags #Culture jeunesse")).toBe("Thèmes de l'association : #culture #jeunesse");
+    const profile = await ask(dominique, "!asso");
+    expect(profile).toContain("Association des Jardins partagés");
+    expect(profile).toContain("Contact : jardins@example.org");
+    expect(profile).toContain("#culture #jeunesse");
+    const list = await ask(equipe, "!assos");
+    expect(list).toMatch(/Association des Jardins partagés · #culture #jeunesse · \d+ membres · actif .* · ⚠️ Minou ne peut pas épingler, supprimer les messages/);
+    expect(list).toContain("Chorale");
+  });
+
+  it("revokes the feed at once when kicked, and forgets the room after the retention period", async () => {
+    const links = await ask(dominique, "!agenda lien");
+    const path = new URL((/https?:\/\/\S+\/feeds\/\S+\.ics/.exec(links)?.[0] ?? "").replace("webcal", "http")).pathname;
+    expect((await fetch(`http://127.0.0.1:${minou.httpPort}${path}`)).status).toBe(200);
+    await dominique.client.kick(roomId, scenario.bot.userId, "fin");
+    await waitFor(() => minou.stores.rooms.get(roomId)?.membership === "leave" || undefined, "the leave recorded");
+    expect((await fetch(`http://127.0.0.1:${minou.httpPort}${path}`)).status).toBe(404);
+    offset = 89 * DAY;
+    await minou.tick();
+    expect(minou.stores.rooms.get(roomId)).toBeDefined();
+    offset = 91 * DAY;
+    await minou.tick();
+    expect(minou.stores.rooms.get(roomId)).toBeUndefined();
+    offset = 0;
+  });
+});

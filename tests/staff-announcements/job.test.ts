@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { annonce } from "../../commands/announcements/annonce.ts";
+import { annonceConfirmer } from "../../commands/announcements/confirmer.ts";
+import { txnIdFor } from "../../src/matrix/txn-id.ts";
+import { scheduledAnnouncementsJob } from "../../src/staff-announcements/job.ts";
+import { PROGRESS_PURPOSE } from "../../src/staff-announcements/model.ts";
+import type { Stores } from "../../storage/index.ts";
+import { centreStores, KARIM, staffContext, STAFF_ROOM } from "./fixtures.ts";
+
+const HOUR = 3_600_000;
+
+/** Schedules `text` for tomorrow 18:00 Paris (FIXED_NOW is Thursday 10:00 there); returns id and instant. */
+function scheduled(stores: Stores, text: string): { id: number; at: number } {
+  annonce.execute(staffContext(stores), { text: `programmer demain 18h -- ${text}` });
+  const draft = stores.staffAnnouncements.announcements.draftOf(KARIM);
+  annonceConfirmer.execute(staffContext(stores), {});
+  return { id: draft?.id ?? 0, at: draft?.sendAt ?? 0 };
+}
+
+describe("scheduledAnnouncementsJob", () => {
+  it("sends nothing before its time, then everything once, with a progress line in the staff room", () => {
+    const stores = centreStores();
+    const { id, at } = scheduled(stores, "Fête du centre samedi !");
+    expect(at).toBe(Date.UTC(2026, 10, 27, 17, 0));
+    let woken = 0;
+    const job = scheduledAnnouncementsJob(stores, "fr", () => (woken += 1));
+    job.run(at - 1);
+    expect(stores.outbox.pendingRooms()).toEqual([]);
+
+    // A room tagged after confirmation… no tags here, but a room joined since counts.
+    stores.rooms.recordJoin("!nouveaux:minou.test", at - HOUR);
+    stores.rooms.setName("!nouveaux:minou.test", "Nouvelle asso");
+    job.run(at);
+    job.run(at + 1);
+    const queued = stores.outbox.pending(100);
+    expect(woken).toBe(1);
+    expect(queued.filter((message) => message.roomId !== STAFF_ROOM).map((message) => message.roomId)).toEqual([
+      "!chorale:minou.test",
+      "!ados:minou.test",
+      "!jardins:minou.test",
+      "!nouveaux:minou.test",
+    ]);
+    const progress = queued.find((message) => message.roomId === STAFF_ROOM);
+    expect([progress?.purpose, progress?.purposeRef, progress?.txnId]).toEqual([PROGRESS_PURPOSE, String(id), txnIdFor(`staff-announcement-progress:${id}`)]);
+    expect(progress?.content["body"]).toBe(`📣 Annonce n°${id} — envoi : 0/4 salons`);
+    expect(stores.staffAnnouncements.announcements.get(id)?.status).toBe("sending");
+  });
+
+  it("does not send a cancelled one", () => {
+    const stores = centreStores();
+    const { id, at } = scheduled(stores, "Annulé");
+    stores.staffAnnouncements.announcements.cancelScheduled(id, KARIM);
+    scheduledAnnouncementsJob(stores, "fr", () => undefined).run(at);
+    expect(stores.outbox.pendingRooms()).toEqual([]);
+  });
+
+  it("tells the staff instead of sending one more than six hours late", () => {
+    const stores = centreStores();
+    const { id, at } = scheduled(stores, "Ce soir, salle fermée");
+    scheduledAnnouncementsJob(stores, "fr", () => undefined).run(at + 7 * HOUR);
+    const queued = stores.outbox.pending(100);
+    expect(queued.map((message) => message.roomId)).toEqual([STAFF_ROOM]);
+    expect(String(queued[0]?.content["body"])).toContain(`L'annonce n°${id}, programmée pour le vendredi 27 novembre 2026 à 18:00 (heure de Paris), n'est pas partie`);
+    expect(stores.staffAnnouncements.announcements.get(id)?.status).toBe("cancelled");
+  });
+
+  it("finishes at once when no room is left to send to", () => {
+    const stores = centreStores();
+    const { id, at } = scheduled(stores, "Personne");
+    for (const roomId of ["!chorale:minou.test", "!ados:minou.test", "!jardins:minou.test"]) stores.rooms.recordLeave(roomId, at - 1);
+    scheduledAnnouncementsJob(stores, "fr", () => undefined).run(at);
+    expect(stores.outbox.pending(10).map((message) => message.content["body"])).toEqual([`📣 Annonce n°${id} : aucun salon visé, rien n'a été envoyé.`]);
+    expect(stores.staffAnnouncements.announcements.get(id)?.status).toBe("done");
+  });
+});
