@@ -1,16 +1,23 @@
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
-import { helpDetail, helpOverview } from "../../src/dispatch/help.ts";
+import { allowedIn, findGroup, helpDetail, helpGroup, helpOverview } from "../../src/dispatch/help.ts";
 import { md } from "../../src/render/markdown.ts";
 
 export const aide = defineCommand({
   names: { fr: ["aide"], en: ["help"] },
   group: "general",
   summary: { fr: "ce que Minou sait faire", en: "what Minou can do" },
-  args: [{ name: "command", kind: "text", label: { fr: "commande", en: "command" }, optional: true }],
+  details: {
+    fr: "`!aide` : toutes les commandes par thème. `!aide agenda` : les commandes d'un thème, avec ce qu'elles font. `!aide agenda ajouter` : le détail d'une commande.",
+    en: "`!help`: every command by topic. `!help agenda`: a topic's commands with what they do. `!help calendar add`: a command's details.",
+  },
+  args: [{ name: "command", kind: "text", label: { fr: "thème ou commande", en: "topic or command" }, optional: true }],
   permission: "member",
   execute(context, { command }) {
     const { commands, sender, language, prefix } = context;
     if (command === undefined) return reply(helpOverview(commands, sender.level, language, prefix));
+    // A topic first: "!aide agenda" lists the agenda's commands (the !agenda command included).
+    const group = findGroup(command, language);
+    if (group !== undefined && allowedIn(commands, group, sender.level).length > 0) return reply(helpGroup(commands, group, sender.level, language, prefix));
     const found = commands.find(command);
     if (found !== undefined) return reply(helpDetail(found, sender.level, language, prefix));
     const suggestion = commands.suggest(command.split(/\s+/u), language);

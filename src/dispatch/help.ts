@@ -2,6 +2,7 @@ import type { Language } from "../i18n/language.ts";
 import { messagesFor } from "../i18n/runtime-messages.ts";
 import { code, joinMarkdown, md, trusted, type Markdown } from "../render/markdown.ts";
 import { allows, type ArgSpec, type Command, type CommandGroup, type OptionSpec, type PermissionLevel } from "./command.ts";
+import { fold } from "./fold.ts";
 import { CommandRegistry } from "./registry.ts";
 
 const groupOrder: readonly CommandGroup[] = ["general", "agenda", "polls", "documents", "trainings", "onboarding", "staff"];
@@ -25,27 +26,45 @@ export function usageOf(command: Command, language: Language, prefix: string): s
   ].join(" ");
 }
 
-/** `!aide`: every command the asker may use, grouped by feature. */
+/** The commands of a group the asker may use, in registry order. */
+export function allowedIn(registry: CommandRegistry, group: CommandGroup, level: PermissionLevel): Command[] {
+  return registry.commands.filter((command) => command.group === group && allows(level, command.permission));
+}
+
+/**
+ * `!aide`: one line per feature with the names of the commands the asker may use. Short on
+ * purpose: volunteers read it on a phone; `!aide <thème>` and `!aide <commande>` give the detail.
+ */
 export function helpOverview(registry: CommandRegistry, level: PermissionLevel, language: Language, prefix: string): Markdown {
   const messages = messagesFor(language);
-  const sections: Markdown[] = [];
+  const lines: Markdown[] = [];
   for (const group of groupOrder) {
-    const commands = registry.commands.filter((command) => command.group === group && allows(level, command.permission));
+    const commands = allowedIn(registry, group, level);
     if (commands.length === 0) continue;
-    const lines = commands.map(
-      (command) => md`- ${code(prefix + CommandRegistry.nameIn(command, language))} — ${command.summary[language]}`,
-    );
-    sections.push(md`**${messages.groupNames[group]}**\n${joinMarkdown(lines, "\n")}`);
+    const names = joinMarkdown(commands.map((command) => code(prefix + CommandRegistry.nameIn(command, language))), ", ");
+    lines.push(md`- **${messages.groupNames[group]}** : ${names}`);
   }
-  const intro =
-    language === "fr"
-      ? md`Voici ce que je sais faire pour vous :`
-      : md`Here is what I can do for you:`;
+  const intro = language === "fr" ? md`Voici ce que je sais faire pour vous :` : md`Here is what I can do for you:`;
+  const example = language === "fr" ? `${prefix}aide agenda` : `${prefix}help agenda`;
   const outro =
     language === "fr"
-      ? md`Pour le détail d'une commande : ${code(`${prefix}aide <commande>`)}, par exemple ${code(`${prefix}aide langue`)}. Vous pouvez aussi m'écrire « Minou : aide ».`
-      : md`For details on a command: ${code(`${prefix}help <command>`)}, for example ${code(`${prefix}help language`)}. You can also write "Minou: help".`;
-  return joinMarkdown([intro, ...sections, outro], "\n\n");
+      ? md`Pour le détail d'un thème : ${code(example)} ; d'une commande : ${code(`${prefix}aide agenda ajouter`)}. Vous pouvez aussi m'écrire « Minou : aide ».`
+      : md`For a topic's details: ${code(example)}; for a command: ${code(`${prefix}help calendar add`)}. You can also write "Minou: help".`;
+  return joinMarkdown([intro, joinMarkdown(lines, "\n"), outro], "\n\n");
+}
+
+/** The feature a word names ("agenda", "Sondages", "polls"), for `!aide <thème>`. */
+export function findGroup(word: string, language: Language): CommandGroup | undefined {
+  const wanted = fold(word.trim());
+  return groupOrder.find((group) => [group, messagesFor("fr").groupNames[group], messagesFor("en").groupNames[group], messagesFor(language).groupNames[group]].some((name) => fold(name) === wanted));
+}
+
+/** `!aide <thème>`: the feature's commands the asker may use, each with what it does. */
+export function helpGroup(registry: CommandRegistry, group: CommandGroup, level: PermissionLevel, language: Language, prefix: string): Markdown {
+  const commands = allowedIn(registry, group, level);
+  const lines = commands.map((command) => md`- ${code(prefix + CommandRegistry.nameIn(command, language))} — ${command.summary[language]}`);
+  const detail = language === "fr" ? md`Détail d'une commande : ${code(`${prefix}aide <commande>`)}.` : md`A command's details: ${code(`${prefix}help <command>`)}.`;
+  return joinMarkdown([md`**${messagesFor(language).groupNames[group]}**`, joinMarkdown(lines, "\n"), detail], "\n\n");
 }
 
 /** `!aide <commande>`: usage, aliases, who may use it, and the command's own explanation. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allCommands } from "../../commands/index.ts";
 import { allows, permissionLevels } from "../../src/dispatch/command.ts";
-import { helpDetail, helpOverview, usageOf } from "../../src/dispatch/help.ts";
+import { findGroup, helpDetail, helpGroup, helpOverview, usageOf } from "../../src/dispatch/help.ts";
 import { CommandRegistry } from "../../src/dispatch/registry.ts";
 
 const registry = new CommandRegistry(allCommands);
@@ -22,7 +22,18 @@ describe("help generated from the registry", () => {
     expect(english).toContain("`!help`");
     expect(english).toContain("`!language`");
     expect(english).toContain("Here is what I can do");
-    expect(helpOverview(registry, "moderator", "fr", "!").source).toContain("`!langue` — choisir la langue");
+    expect(helpOverview(registry, "moderator", "fr", "!").source).toMatch(/- \*\*Général\*\* : `!aide`, `!minou`, .*`!langue`/);
+  });
+
+  it("details a topic: its commands the asker may use, each with what it does", () => {
+    expect(findGroup("Sondages", "fr")).toBe("polls");
+    expect(findGroup("polls", "fr")).toBe("polls");
+    expect(findGroup("AGENDA", "en")).toBe("agenda");
+    expect(findGroup("inconnu", "fr")).toBeUndefined();
+    const general = helpGroup(registry, "general", "member", "fr", "!").source;
+    expect(general).toContain("`!minou` — qui est Minou");
+    expect(general).not.toContain("`!langue`");
+    expect(helpGroup(registry, "general", "moderator", "fr", "!").source).toContain("`!langue` — choisir la langue de Minou dans ce salon");
   });
 
   it("details a command: usage, other names, who may use it; refuses details of a forbidden one", () => {

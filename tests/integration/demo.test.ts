@@ -10,7 +10,7 @@ describe("npm run demo", () => {
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stdin.end("!aide\nMinou : langue\n");
+    child.stdin.end("!aide\n!aide général\nMinou : langue\n");
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     expect(code).toBe(0);
     expect(output).toContain("Démo de Minou");
