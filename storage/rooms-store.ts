@@ -143,12 +143,6 @@ export class RoomsStore {
     this.updateTags.run(JSON.stringify([...new Set(tags.map(normalizeTag).filter((tag) => tag !== ""))]), roomId);
   }
 
-  /** Joined rooms carrying every one of these tags (all joined rooms for none). */
-  joinedWithTags(tags: readonly string[]): RoomRecord[] {
-    const wanted = tags.map(normalizeTag);
-    return this.withMembership("join").filter((room) => wanted.every((tag) => room.tags.includes(tag)));
-  }
-
   /** Every tag in use in joined rooms, for suggestions. */
   knownTags(): string[] {
     return [...new Set(this.withMembership("join").flatMap((room) => room.tags))].sort();
