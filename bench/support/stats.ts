@@ -8,11 +8,17 @@ export interface Summary {
   readonly p50: number;
   readonly p99: number;
   readonly mean: number;
+  readonly max: number;
 }
 
 export function summarize(samples: readonly number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length };
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
+    max: sorted.at(-1) ?? Number.NaN,
+  };
 }
 
 export const ms = (value: number): string => `${value.toFixed(2)} ms`;

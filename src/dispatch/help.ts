@@ -36,6 +36,23 @@ export function allowedIn(registry: CommandRegistry, group: CommandGroup, level:
  * purpose: volunteers read it on a phone; `!aide <thème>` and `!aide <commande>` give the detail.
  */
 export function helpOverview(registry: CommandRegistry, level: PermissionLevel, language: Language, prefix: string): Markdown {
+  // The registry never changes while Minou runs: each overview is built once.
+  const key = `${level} ${language} ${prefix}`;
+  let built = overviews.get(registry);
+  if (built === undefined) {
+    built = new Map();
+    overviews.set(registry, built);
+  }
+  const cached = built.get(key);
+  if (cached !== undefined) return cached;
+  const overview = buildOverview(registry, level, language, prefix);
+  built.set(key, overview);
+  return overview;
+}
+
+const overviews = new WeakMap<CommandRegistry, Map<string, Markdown>>();
+
+function buildOverview(registry: CommandRegistry, level: PermissionLevel, language: Language, prefix: string): Markdown {
   const messages = messagesFor(language);
   const lines: Markdown[] = [];
   for (const group of groupOrder) {

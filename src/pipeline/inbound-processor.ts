@@ -62,6 +62,7 @@ export class InboundProcessor {
     for (;;) {
       const batch = this.stores.inbound.pending(BATCH);
       if (batch.length === 0) return;
+      let postponed = false;
       for (const item of batch) {
         if (this.abort.signal.aborted) return;
         const done = await this.handle(item);
@@ -69,9 +70,12 @@ export class InboundProcessor {
           // The homeserver is unreachable: keep the event and everything after it for later.
           await sleep(this.retryDelayMs, this.abort.signal).catch(() => undefined);
           if (this.abort.signal.aborted) return;
+          postponed = true;
           break;
         }
       }
+      // A short batch handled whole was everything; what arrives meanwhile wakes the loop again.
+      if (!postponed && batch.length < BATCH) return;
     }
   }
 
