@@ -1,6 +1,6 @@
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
 import { guideEnabledSetting, welcomeEnabledSetting, welcomeTextSetting } from "../../src/onboarding/settings.ts";
-import { welcomeMessage } from "../../src/onboarding/texts.ts";
+import { roomDisplayName, welcomeMessage } from "../../src/onboarding/texts.ts";
 import { joinMarkdown, md } from "../../src/render/markdown.ts";
 
 export const bienvenueDefinir = defineCommand({
@@ -26,7 +26,7 @@ export const bienvenueApercu = defineCommand({
   execute({ stores, room, language, prefix, sender }) {
     const enabled = stores.roomSettings.get(room.roomId, welcomeEnabledSetting);
     const record = stores.rooms.get(room.roomId);
-    const name = record?.associationName ?? record?.name ?? (language === "fr" ? "l'association" : "the association");
+    const name = roomDisplayName(record, language);
     const preview = welcomeMessage([sender.userId], name, stores.roomSettings.get(room.roomId, welcomeTextSetting), language, prefix);
     const state = enabled ? (language === "fr" ? md`Accueil activé. Aperçu :` : md`Welcome on. Preview:`) : language === "fr" ? md`Accueil désactivé (!bienvenue on pour le remettre). Il ressemblerait à :` : md`Welcome off (!welcome on to turn it back on). It would read:`;
     return reply(joinMarkdown([state, preview], "\n\n"));

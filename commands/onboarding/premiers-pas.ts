@@ -1,6 +1,6 @@
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
-import { guideMessage } from "../../src/onboarding/texts.ts";
-import { sendDirect } from "../../src/trainings/seats.ts";
+import { guideMessage, roomDisplayName } from "../../src/onboarding/texts.ts";
+import { sendDirect } from "../../src/pipeline/direct-message.ts";
 import { md } from "../../src/render/markdown.ts";
 
 export const premiersPas = defineCommand({
@@ -11,7 +11,7 @@ export const premiersPas = defineCommand({
   permission: "member",
   execute({ stores, room, language, prefix, sender, now, settings }) {
     const record = stores.rooms.get(room.roomId);
-    const name = record?.associationName ?? record?.name ?? (language === "fr" ? "l'association" : "the association");
+    const name = roomDisplayName(record, language);
     sendDirect(stores, sender.userId, guideMessage(name, settings.services, language, prefix), `guide-on-demand:${sender.userId}:${now}`, now);
     return reply(language === "fr" ? md`Je vous envoie le guide en message privé.` : md`I am sending you the guide privately.`);
   },

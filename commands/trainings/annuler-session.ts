@@ -1,5 +1,5 @@
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
-import { sendDirect } from "../../src/trainings/seats.ts";
+import { sendDirect } from "../../src/pipeline/direct-message.ts";
 import { dm } from "../../src/trainings/texts.ts";
 import { md } from "../../src/render/markdown.ts";
 import { isSession, messaging, sessionArg, sessionByNumber } from "./session-lookup.ts";

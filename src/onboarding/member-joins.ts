@@ -3,9 +3,9 @@ import type { InboundEvent } from "../../storage/inbound-events-store.ts";
 import type { CentreService } from "../dispatch/command.ts";
 import type { Language } from "../i18n/language.ts";
 import type { Effect, InboundHandler } from "../pipeline/inbound-processor.ts";
-import { sendDirect } from "../trainings/seats.ts";
+import { sendDirect } from "../pipeline/direct-message.ts";
 import { guideEnabledSetting, welcomeEnabledSetting } from "./settings.ts";
-import { guideMessage } from "./texts.ts";
+import { guideMessage, roomDisplayName } from "./texts.ts";
 
 export interface OnboardingSettings {
   readonly botUserId: string;
@@ -40,7 +40,7 @@ export class MemberJoins implements InboundHandler {
       if (stores.roomSettings.get(roomId, guideEnabledSetting) && stores.onboarding.welcome.claimGuide(userId, event.origin_server_ts)) {
         const room = stores.rooms.get(roomId);
         const language = room?.language ?? settings.defaultLanguage;
-        const name = room?.associationName ?? room?.name ?? (language === "fr" ? "l'association" : "the association");
+        const name = roomDisplayName(room, language);
         sendDirect(stores, userId, guideMessage(name, settings.services, language, settings.prefix), `guide:${userId}`, event.origin_server_ts);
       }
       this.joined();

@@ -6,7 +6,7 @@ import { txnIdFor } from "../matrix/txn-id.ts";
 import { renderMessage } from "../render/render-message.ts";
 import type { ScheduledJob } from "../scheduler.ts";
 import { welcomeTextSetting } from "./settings.ts";
-import { welcomeMessage } from "./texts.ts";
+import { roomDisplayName, welcomeMessage } from "./texts.ts";
 
 /**
  * Welcomes newcomers `delayMs` after the first of them joined, all together: when many join at
@@ -52,7 +52,7 @@ export class WelcomeJob implements ScheduledJob {
         const room = stores.rooms.get(roomId);
         if (users.length === 0 || room?.membership !== "join") return;
         const language = room.language ?? settings.defaultLanguage;
-        const name = room.associationName ?? room.name ?? (language === "fr" ? "l'association" : "the association");
+        const name = roomDisplayName(room, language);
         const text = welcomeMessage(users, name, stores.roomSettings.get(roomId, welcomeTextSetting), language, settings.prefix);
         stores.outbox.enqueue(
           { txnId: txnIdFor(`welcome:${roomId}:${users.join(",")}:${now}`), roomId, eventType: "m.room.message", content: noticeContent(renderMessage(text), { mentions: users }), context: `welcome of ${users.length} member(s)` },

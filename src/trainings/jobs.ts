@@ -1,6 +1,7 @@
 import type { Stores } from "../../storage/index.ts";
 import type { ScheduledJob } from "../scheduler.ts";
-import { expireOffers, sendDirect, type Messaging } from "./seats.ts";
+import { sendDirect } from "../pipeline/direct-message.ts";
+import { expireOffers, type Messaging } from "./seats.ts";
 import { dm } from "./texts.ts";
 
 const DAY = 86_400_000;

@@ -1,9 +1,6 @@
 import type { Stores } from "../../storage/index.ts";
 import type { Language } from "../i18n/language.ts";
-import { noticeContent } from "../matrix/reply-content.ts";
-import { txnIdFor } from "../matrix/txn-id.ts";
-import type { Markdown } from "../render/markdown.ts";
-import { renderMessage } from "../render/render-message.ts";
+import { sendDirect } from "../pipeline/direct-message.ts";
 import type { Registration, TrainingSession } from "./model.ts";
 import { dm } from "./texts.ts";
 
@@ -20,14 +17,6 @@ export type SignUpResult =
   | { readonly kind: "waiting"; readonly registration: Registration; readonly position: number }
   | { readonly kind: "already"; readonly registration: Registration; readonly position: number }
   | { readonly kind: "unavailable"; readonly reason: "cancelled" | "started" };
-
-/** Queues a direct message to a member, in the transaction of what caused it. */
-export function sendDirect(stores: Stores, userId: string, text: Markdown, cause: string, now: number): void {
-  stores.outbox.enqueue(
-    { txnId: txnIdFor(cause), roomId: "", targetUser: userId, eventType: "m.room.message", content: noticeContent(renderMessage(text)), context: `direct message to ${userId} (${cause.split(":")[0] ?? ""})` },
-    now,
-  );
-}
 
 /**
  * Signs a member up: a seat while there is one, else the waiting list. Runs inside the caller's

@@ -23,15 +23,7 @@ describe("shared agenda through the real bot (matrix-js-sdk members)", () => {
     return member.waitForReply(roomId, eventId, scenario.bot.userId);
   }
 
-  /** The latest edit of an announcement, as Element would display it. */
-  function shownText(announcementId: string): string {
-    const edits = camille
-      .timeline(roomId)
-      .filter((event) => (event.getContent()["m.relates_to"] as { rel_type?: string; event_id?: string } | undefined)?.event_id === announcementId)
-      .filter((event) => (event.getContent()["m.relates_to"] as { rel_type?: string }).rel_type === "m.replace");
-    const latest = edits.at(-1);
-    return latest === undefined ? "" : String((latest.getContent()["m.new_content"] as { body: string }).body);
-  }
+  const shownText = (announcementId: string): string => camille.shownText(roomId, announcementId);
 
   beforeAll(async () => {
     scenario = await createScenario({ editDebounceSeconds: 1 });

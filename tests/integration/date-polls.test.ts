@@ -26,15 +26,7 @@ describe("date polls and anonymous polls through the real bot", () => {
   }
 
   /** What Element shows for a message Minou keeps editing. */
-  function shown(eventId: string): string {
-    const edits = camille.timeline(roomId).filter((event) => {
-      const relation = event.getContent()["m.relates_to"] as { rel_type?: string; event_id?: string } | undefined;
-      return relation?.rel_type === "m.replace" && relation.event_id === eventId;
-    });
-    const latest = edits.at(-1);
-    if (latest === undefined) return body(camille.timeline(roomId).find((event) => event.getId() === eventId) as MatrixEvent);
-    return String((latest.getContent()["m.new_content"] as { body: string }).body).replace(/[\u00a0\u202f]/g, " ");
-  }
+  const shown = (eventId: string): string => camille.shownText(roomId, eventId).replace(/[\u00a0\u202f]/g, " ");
 
   async function react(member: Member, target: string, key: string): Promise<string> {
     const { event_id: eventId } = await member.client.sendEvent(roomId, "m.reaction" as never, { "m.relates_to": { rel_type: "m.annotation", event_id: target, key } } as never);

@@ -77,6 +77,18 @@ export class Member {
     return this.room(roomId).getLiveTimeline().getEvents();
   }
 
+  /** A message's text as Element shows it: its latest edit (m.replace) if any, else the original. */
+  shownText(roomId: string, eventId: string): string {
+    const latest = this.timeline(roomId)
+      .filter((event) => {
+        const relation = event.getContent()["m.relates_to"] as { rel_type?: string; event_id?: string } | undefined;
+        return relation?.rel_type === "m.replace" && relation.event_id === eventId;
+      })
+      .at(-1);
+    if (latest !== undefined) return String((latest.getContent()["m.new_content"] as { body?: unknown } | undefined)?.body ?? "");
+    return String(this.timeline(roomId).find((event) => event.getId() === eventId)?.getContent()["body"] ?? "");
+  }
+
   /** Notices from `sender` that reply to `eventId`. */
   repliesTo(roomId: string, eventId: string, sender: string): MatrixEvent[] {
     return this.timeline(roomId).filter((event) => {

@@ -39,12 +39,13 @@ export function remindersJob(stores: Stores, settings: ReminderSettings, afterQu
         const offsets = stores.roomSettings.get(event.roomId, reminderOffsetsSetting) ?? settings.defaultOffsetsMinutes;
         if (offsets.length === 0) continue;
         const horizon = now + Math.max(...offsets) * MINUTE + 1;
+        const timingChangedAt = stores.agenda.events.timingChangedAt(event.id);
         for (const occurrence of occurrencesBetween(event, now - grace, horizon)) {
           if (occurrence.cancelled) continue;
           for (const offset of offsets) {
             const dueAt = occurrence.startsAt - offset * MINUTE;
             if (dueAt > now) continue;
-            queued = remindOnce(stores, settings, event, occurrence, offset, dueAt, now) || queued;
+            queued = remindOnce(stores, settings, event, occurrence, offset, dueAt, timingChangedAt, now) || queued;
           }
         }
       }
@@ -53,10 +54,19 @@ export function remindersJob(stores: Stores, settings: ReminderSettings, afterQu
   };
 }
 
-function remindOnce(stores: Stores, settings: ReminderSettings, event: AgendaEvent, occurrence: Occurrence, offset: number, dueAt: number, now: number): boolean {
+function remindOnce(
+  stores: Stores,
+  settings: ReminderSettings,
+  event: AgendaEvent,
+  occurrence: Occurrence,
+  offset: number,
+  dueAt: number,
+  timingChangedAt: number,
+  now: number,
+): boolean {
   const late = now - dueAt;
   const outcome: ReminderOutcome =
-    dueAt < stores.agenda.events.timingChangedAt(event.id) || late > settings.graceMinutes * MINUTE || occurrence.startsAt <= now
+    dueAt < timingChangedAt || late > settings.graceMinutes * MINUTE || occurrence.startsAt <= now
       ? "skipped"
       : late > ON_TIME_MS
         ? "late"
