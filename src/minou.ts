@@ -27,25 +27,23 @@ import { createStores, type Stores } from "../storage/index.ts";
 import type { MinouConfig } from "./config/load.ts";
 import { Dispatcher } from "./dispatch/dispatcher.ts";
 import { CommandRegistry } from "./dispatch/registry.ts";
+import { EncryptionSession } from "./crypto/encryption-session.ts";
+import { withEncryption } from "./crypto/encrypting-transport.ts";
 import { healthRoute, HttpServer } from "./http/server.ts";
-import { messagesFor } from "./i18n/runtime-messages.ts";
 import { purgeHandledEventsJob } from "./jobs/purge-handled-events.ts";
 import { personalDataParts } from "./privacy/parts.ts";
 import { retentionPurgeJob } from "./privacy/retention-job.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { MinouMatrixClient } from "./matrix/minou-client.ts";
-import { noticeContent } from "./matrix/reply-content.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "./matrix/retry.ts";
 import { routeSdkLogs } from "./matrix/sdk-logging.ts";
 import { botTransport, type MatrixTransport } from "./matrix/transport.ts";
-import { txnIdFor } from "./matrix/txn-id.ts";
 import { fillTimelineGaps } from "./pipeline/gap-filler.ts";
 import { InboundProcessor } from "./pipeline/inbound-processor.ts";
 import { InviteHandler } from "./pipeline/invites.ts";
 import { OutboxSender } from "./pipeline/outbox-sender.ts";
 import { RoomStateCache } from "./pipeline/room-state.ts";
 import { SyncIntake, type SyncResponse } from "./pipeline/sync-intake.ts";
-import { renderMessage } from "./render/render-message.ts";
 import { Scheduler } from "./scheduler.ts";
 import { liveAnnouncementProgress } from "./staff-announcements/delivery.ts";
 import { scheduledAnnouncementsJob } from "./staff-announcements/job.ts";
@@ -91,6 +89,7 @@ export class Minou {
   private isReady = false;
   private ingest: (sync: SyncResponse) => Promise<void> = async () => undefined;
   private boundPort: number | undefined;
+  private encryption: EncryptionSession | undefined;
 
   constructor(private readonly options: MinouOptions) {
     const { config, accessToken } = options;
@@ -108,7 +107,8 @@ export class Minou {
       (sync) => this.ingest(sync),
       options.syncTimeoutMs ?? 30_000,
     );
-    const transport = botTransport(this.client);
+    const client = this.client;
+    const transport = withEncryption(botTransport(client), () => this.requireEncryption().rooms, (data, mimeType) => client.uploadContent(data, mimeType));
     const roomState = new RoomStateCache(transport, retryPolicy);
     const registry = new CommandRegistry(allCommands);
 
@@ -208,28 +208,17 @@ export class Minou {
     });
     this.invites = new InviteHandler(this.stores, transport, config.allowedServers, this.log.child("invites"), now, retryPolicy);
 
-    const intake = new SyncIntake({
-      stores: this.stores,
-      botUserId: config.userId,
-      roomState,
-      now,
-      encryptionNotice: (roomId) => {
-        const language = this.stores.rooms.get(roomId)?.language ?? config.defaultLanguage;
-        const text = messagesFor(language).encryptedRoom(config.commandPrefix);
-        return {
-          txnId: txnIdFor(`encryption-notice:${roomId}`),
-          roomId,
-          eventType: "m.room.message",
-          content: noticeContent(renderMessage(text)),
-          context: "encrypted room notice",
-        };
-      },
-    });
+    const intake = new SyncIntake({ stores: this.stores, botUserId: config.userId, roomState, now });
     this.ingest = async (raw) => {
       if (this.stopped) return;
+      const encryption = this.requireEncryption();
+      // Room keys are on disk before the token of the sync that brought them can be.
+      const keysArrived = await encryption.receive(raw);
       const complete = await fillTimelineGaps(raw, this.stores, transport, retryPolicy, this.log.child("sync"));
+      const readable = await encryption.decrypt(complete, this.stores.botState.getSyncToken() === null);
       if (this.stopped) return;
-      intake.ingest(complete);
+      intake.ingest(readable);
+      if (keysArrived) await encryption.openAwaiting();
       this.processor.wake();
       this.sender.wake();
       this.invites.answerPending();
@@ -304,12 +293,30 @@ export class Minou {
     return this.boundPort;
   }
 
+  private requireEncryption(): EncryptionSession {
+    if (this.encryption === undefined) throw new Error("encryption is not started");
+    return this.encryption;
+  }
+
   async start(): Promise<void> {
     const { config } = this.options;
     const whoami = await this.client.getWhoAmI();
     if (whoami.user_id !== config.userId) {
       throw new Error(`Le jeton d'accès appartient à ${whoami.user_id}, pas à ${config.userId} (clé userId).`);
     }
+    if (whoami.device_id === undefined) throw new Error("Le jeton d'accès n'est lié à aucun appareil : créez-en un avec « npm run login ».");
+    this.encryption = await EncryptionSession.start({
+      client: this.client,
+      userId: config.userId,
+      deviceId: whoami.device_id,
+      dataDirectory: config.dataDirectory,
+      stores: this.stores,
+      retryPolicy: this.options.retryPolicy ?? defaultRetryPolicy,
+      log: this.log,
+      now: this.options.now ?? Date.now,
+    });
+    // Keys that arrived just before a crash may open commands stored while waiting for them.
+    await this.encryption.openAwaiting();
     this.boundPort = await this.http.listen(config.http.bind, config.http.port);
     this.scheduler.start();
     // Work left by a previous run (a crash) goes first.
@@ -337,6 +344,7 @@ export class Minou {
     await this.processor.stop();
     await this.sender.stop();
     await this.invites.waitForIdle();
+    await this.encryption?.stop();
     this.stores.botState.detach();
     this.stores.db.close();
     this.log.info("Minou stopped");

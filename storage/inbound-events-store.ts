@@ -31,6 +31,9 @@ export class InboundEventsStore {
   private readonly selectHandled;
   private readonly deleteHandled;
   private readonly countPendingStatement;
+  private readonly insertAwaiting;
+  private readonly selectAwaiting;
+  private readonly updateDecrypted;
 
   constructor(db: Db) {
     this.insert = db.prepare<[string, string, string, number, number | null, string | null]>(
@@ -38,7 +41,7 @@ export class InboundEventsStore {
        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
     );
     this.selectPending = db.prepare<[number], { seq: number; event_id: string; room_id: string; event: string }>(
-      "SELECT seq, event_id, room_id, event FROM inbound_events WHERE handled_at IS NULL ORDER BY seq LIMIT ?",
+      "SELECT seq, event_id, room_id, event FROM inbound_events WHERE handled_at IS NULL AND awaiting_key_since IS NULL ORDER BY seq LIMIT ?",
     );
     // Once handled, only the id matters (never answer twice, where a gap fill stops): the message
     // itself is dropped, so Minou keeps no member's words longer than it takes to handle them.
@@ -50,8 +53,42 @@ export class InboundEventsStore {
     );
     this.deleteHandled = db.prepare<[number]>("DELETE FROM inbound_events WHERE handled_at < ?");
     this.countPendingStatement = db.prepare<[], { n: number }>(
-      "SELECT count(*) AS n FROM inbound_events WHERE handled_at IS NULL",
+      "SELECT count(*) AS n FROM inbound_events WHERE handled_at IS NULL AND awaiting_key_since IS NULL",
     );
+    this.insertAwaiting = db.prepare<[string, string, string, number, number]>(
+      `INSERT INTO inbound_events (event_id, room_id, event, received_at, awaiting_key_since)
+       VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
+    );
+    this.selectAwaiting = db.prepare<[], { seq: number; event_id: string; room_id: string; event: string; awaiting_key_since: number }>(
+      "SELECT seq, event_id, room_id, event, awaiting_key_since FROM inbound_events WHERE awaiting_key_since IS NOT NULL AND handled_at IS NULL ORDER BY seq",
+    );
+    this.updateDecrypted = db.prepare<[string, string]>(
+      "UPDATE inbound_events SET event = ?, awaiting_key_since = NULL WHERE event_id = ? AND awaiting_key_since IS NOT NULL AND handled_at IS NULL",
+    );
+  }
+
+  /**
+   * Keeps an encrypted event whose room key has not arrived yet, in its encrypted form: it is
+   * known (never answered twice, a gap fill stops at it) but not handed out until decrypted.
+   */
+  recordAwaitingKey(roomId: string, encrypted: MatrixEvent, receivedAt: number): boolean {
+    return this.insertAwaiting.run(encrypted.event_id, roomId, JSON.stringify(encrypted), receivedAt, receivedAt).changes === 1;
+  }
+
+  /** Encrypted events still waiting for their room key, oldest first. */
+  awaitingKey(): (InboundEvent & { readonly since: number })[] {
+    return this.selectAwaiting.all().map((row) => ({
+      seq: row.seq,
+      eventId: row.event_id,
+      roomId: row.room_id,
+      event: JSON.parse(row.event) as MatrixEvent,
+      since: row.awaiting_key_since,
+    }));
+  }
+
+  /** The key came: the event joins the inbox, in its place of arrival. */
+  decrypted(event: MatrixEvent): boolean {
+    return this.updateDecrypted.run(JSON.stringify(event), event.event_id).changes === 1;
   }
 
   /** Queues an event for handling; an event seen before (a re-delivered sync) is ignored. */

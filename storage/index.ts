@@ -4,6 +4,7 @@ import { createTrainingStores, type TrainingStores } from "./trainings/index.ts"
 import { createDocumentStores, type DocumentStores } from "./documents/index.ts";
 import { BotStateStore } from "./bot-state-store.ts";
 import { createOnboardingStores, type OnboardingStores } from "./onboarding/index.ts";
+import { CryptoRecordsStore } from "./crypto-records-store.ts";
 import { DirectRoomsStore } from "./direct-rooms-store.ts";
 import type { Db } from "./database.ts";
 import { InboundEventsStore } from "./inbound-events-store.ts";
@@ -22,6 +23,7 @@ export interface Stores {
   readonly inbound: InboundEventsStore;
   readonly outbox: OutboxStore;
   readonly directRooms: DirectRoomsStore;
+  readonly cryptoRecords: CryptoRecordsStore;
   readonly agenda: AgendaStores;
   readonly polls: PollStores;
   readonly onboarding: OnboardingStores;
@@ -42,6 +44,7 @@ export function createStores(db: Db): Stores {
     inbound: new InboundEventsStore(db),
     outbox: new OutboxStore(db),
     directRooms: new DirectRoomsStore(db),
+    cryptoRecords: new CryptoRecordsStore(db),
     agenda: createAgendaStores(db),
     polls: createPollStores(db),
     onboarding: createOnboardingStores(db),

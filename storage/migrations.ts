@@ -8,6 +8,7 @@ import { migration007 } from "./migrations/007-document-links.ts";
 import { migration008 } from "./migrations/008-registry-faq-onboarding.ts";
 import { migration009 } from "./migrations/009-staff-announcements.ts";
 import { migration010 } from "./migrations/010-personal-data.ts";
+import { migration011 } from "./migrations/011-encryption.ts";
 
 /**
  * Append-only schema history. Each entry moves the database one version forward; the version
@@ -24,4 +25,5 @@ export const migrations: readonly string[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];

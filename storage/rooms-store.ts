@@ -16,7 +16,6 @@ export interface RoomRecord {
   readonly joinedAt: number | null;
   readonly leftAt: number | null;
   readonly encrypted: boolean;
-  readonly encryptionNoticeAt: number | null;
   readonly lastActivityAt: number | null;
   /** The association's name as its moderators set it (the Matrix room name otherwise). */
   readonly associationName: string | null;
@@ -38,7 +37,6 @@ interface RoomRow {
   joined_at: number | null;
   left_at: number | null;
   encrypted: number;
-  encryption_notice_at: number | null;
   last_activity_at: number | null;
   association_name: string | null;
   contact: string | null;
@@ -58,7 +56,6 @@ function toRecord(row: RoomRow): RoomRecord {
     joinedAt: row.joined_at,
     leftAt: row.left_at,
     encrypted: row.encrypted === 1,
-    encryptionNoticeAt: row.encryption_notice_at,
     lastActivityAt: row.last_activity_at,
     associationName: row.association_name,
     contact: row.contact,
@@ -78,7 +75,6 @@ export class RoomsStore {
   private readonly updateLanguage;
   private readonly updateTimeZone;
   private readonly updateEncrypted;
-  private readonly updateEncryptionNotice;
   private readonly updateActivity;
   private readonly updateAssociationName;
   private readonly updateContact;
@@ -113,9 +109,6 @@ export class RoomsStore {
     this.updateLanguage = db.prepare<[Language, string]>("UPDATE rooms SET language = ? WHERE room_id = ?");
     this.updateTimeZone = db.prepare<[string, string]>("UPDATE rooms SET time_zone = ? WHERE room_id = ?");
     this.updateEncrypted = db.prepare<[string]>("UPDATE rooms SET encrypted = 1 WHERE room_id = ?");
-    this.updateEncryptionNotice = db.prepare<[number, string]>(
-      "UPDATE rooms SET encryption_notice_at = ? WHERE room_id = ? AND encryption_notice_at IS NULL",
-    );
     this.updateAssociationName = db.prepare<[string | null, string]>("UPDATE rooms SET association_name = ? WHERE room_id = ?");
     this.updateContact = db.prepare<[string | null, string]>("UPDATE rooms SET contact = ? WHERE room_id = ?");
     this.updateTags = db.prepare<[string, string]>("UPDATE rooms SET tags = ? WHERE room_id = ?");
@@ -206,11 +199,6 @@ export class RoomsStore {
 
   recordEncrypted(roomId: string): void {
     this.updateEncrypted.run(roomId);
-  }
-
-  /** Returns true the first time only, so the notice goes out once per room. */
-  claimEncryptionNotice(roomId: string, at: number): boolean {
-    return this.updateEncryptionNotice.run(at, roomId).changes === 1;
   }
 
   recordActivity(roomId: string, at: number): void {

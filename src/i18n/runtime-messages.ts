@@ -19,7 +19,6 @@ export interface RuntimeMessages {
   duplicateOption(key: string, usage: string): Markdown;
   internalError(reference: string): Markdown;
   floodWarning(muteSeconds: number): Markdown;
-  encryptedRoom(prefix: string): Markdown;
 }
 
 const fr: RuntimeMessages = {
@@ -64,8 +63,6 @@ const fr: RuntimeMessages = {
     md`Oups, quelque chose s'est mal passé de mon côté et rien n'a été modifié. L'équipe du centre peut retrouver l'incident avec la référence ${reference}.`,
   floodWarning: (muteSeconds) =>
     md`Doucement ! Vous m'envoyez beaucoup de commandes d'un coup. Je fais une pause de ${muteSeconds} secondes avec vous, puis je vous réponds à nouveau.`,
-  encryptedRoom: (prefix) =>
-    md`Bonjour ! Ce salon est chiffré de bout en bout, et je ne sais pas encore lire les messages chiffrés : je ne verrai pas vos commandes ici (comme ${code(`${prefix}aide`)}). Pour utiliser Minou, vous pouvez créer un salon non chiffré pour l'association (le chiffrement ne peut pas être retiré d'un salon existant), ou m'écrire depuis un autre salon non chiffré. L'équipe du centre peut vous aider.`,
 };
 
 const en: RuntimeMessages = {
@@ -110,8 +107,6 @@ const en: RuntimeMessages = {
     md`Oops, something went wrong on my side and nothing was changed. The centre's staff can trace the incident with reference ${reference}.`,
   floodWarning: (muteSeconds) =>
     md`Easy! You are sending me a lot of commands at once. I'm pausing with you for ${muteSeconds} seconds, then I'll answer again.`,
-  encryptedRoom: (prefix) =>
-    md`Hello! This room is end-to-end encrypted and I cannot read encrypted messages yet, so I won't see your commands here (such as ${code(`${prefix}help`)}). To use Minou, you can create an unencrypted room for the association (encryption cannot be removed from an existing room), or write to me from another unencrypted room. The centre's staff can help.`,
 };
 
 export const runtimeMessages: Localized<RuntimeMessages> = { fr, en };

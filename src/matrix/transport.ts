@@ -12,9 +12,12 @@ export interface MatrixTransport {
   messagesBefore(roomId: string, from: string, limit: number): Promise<{ chunk: MatrixEvent[]; end?: string }>;
   /** GET /_matrix/client/v1/rooms/{roomId}/relations/{eventId}/{relType}: every child, all pages. */
   relations(roomId: string, eventId: string, relType: string): Promise<MatrixEvent[]>;
-  /** POST /_matrix/media/v3/upload; resolves to the mxc:// URI. */
-  upload(data: Buffer, filename: string, mimeType: string): Promise<string>;
-  /** Creates a private room with `userId` invited, flagged as a direct message; resolves to its id. */
+  /**
+   * Uploads a file for a message in `roomId`; resolves to the content fields that point at it:
+   * `url`, or `file` (key, iv, hash and url) when the room is encrypted.
+   */
+  attachFile(roomId: string, data: Buffer, filename: string, mimeType: string): Promise<Record<string, unknown>>;
+  /** Creates an encrypted private room with `userId` invited, flagged as a direct message; resolves to its id. */
   createDirectRoom(userId: string): Promise<string>;
   /** Adds an event to the room's pinned messages (m.room.pinned_events), keeping the others. */
   pin(roomId: string, eventId: string): Promise<void>;
@@ -56,11 +59,17 @@ export function botTransport(client: MatrixClient): MatrixTransport {
       } while (from !== undefined);
       return events;
     },
-    async upload(data, filename, mimeType) {
-      return client.uploadContent(data, mimeType, filename);
+    async attachFile(_roomId, data, filename, mimeType) {
+      return { url: await client.uploadContent(data, mimeType, filename) };
     },
     async createDirectRoom(userId) {
-      return client.createRoom({ preset: "trusted_private_chat", is_direct: true, invite: [userId] });
+      // As Element and Element X do: a DM is encrypted from its first event.
+      return client.createRoom({
+        preset: "trusted_private_chat",
+        is_direct: true,
+        invite: [userId],
+        initial_state: [{ type: "m.room.encryption", state_key: "", content: { algorithm: "m.megolm.v1.aes-sha2" } }],
+      });
     },
     async pin(roomId, eventId) {
       const current = await transport.getStateEvent(roomId, "m.room.pinned_events", "");

@@ -109,12 +109,15 @@ export class OutboxSender {
     }
   }
 
-  /** Uploads the file (again, after a crash: an orphan upload is harmless, a second message is not). */
-  private async withUploadedFile(message: QueuedEvent): Promise<Record<string, unknown>> {
+  /**
+   * Uploads the file (again, after a crash: an orphan upload is harmless, a second message is not),
+   * encrypted when the room is.
+   */
+  private async withUploadedFile(message: QueuedEvent, roomId: string): Promise<Record<string, unknown>> {
     const file = message.attachment;
     if (file === undefined) return message.content;
-    const url = await withRetry(() => this.transport.upload(file.data, file.filename, file.mimeType), { ...this.options.retryPolicy, signal: this.abort.signal });
-    return { ...message.content, url };
+    const fields = await withRetry(() => this.transport.attachFile(roomId, file.data, file.filename, file.mimeType), { ...this.options.retryPolicy, signal: this.abort.signal });
+    return { ...message.content, ...fields };
   }
 
   /** The member's DM room with Minou, created the first time. */
@@ -149,16 +152,16 @@ export class OutboxSender {
       await withRetry(request, { ...this.options.retryPolicy, signal: this.abort.signal }, onRateLimit);
       return eventId;
     }
-    const content = message.attachment === undefined ? message.content : await this.withUploadedFile(message);
-    if (message.targetUser === undefined) return this.sendWithRetries(message, message.roomId, content);
+    if (message.targetUser === undefined) return this.sendWithRetries(message, message.roomId, await this.withUploadedFile(message, message.roomId));
     const roomId = await this.directRoomFor(message.targetUser);
     try {
-      return await this.sendWithRetries(message, roomId, content);
+      return await this.sendWithRetries(message, roomId, await this.withUploadedFile(message, roomId));
     } catch (error) {
       // The member left the DM: open a new one, once.
       if (!(error instanceof GaveUp) || error.failure.kind !== "permanent") throw error;
       this.stores.directRooms.forgetRoom(roomId);
-      return this.sendWithRetries(message, await this.directRoomFor(message.targetUser), content);
+      const newRoomId = await this.directRoomFor(message.targetUser);
+      return this.sendWithRetries(message, newRoomId, await this.withUploadedFile(message, newRoomId));
     }
   }
 

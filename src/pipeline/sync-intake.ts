@@ -1,6 +1,7 @@
 import type { Stores } from "../../storage/index.ts";
 import type { MatrixEvent } from "../../storage/inbound-events-store.ts";
-import type { OutgoingEvent } from "../../storage/outbox-store.ts";
+import type { SyncCryptoChanges } from "../crypto/olm-engine.ts";
+import { UNDECRYPTABLE } from "../crypto/sync-decryption.ts";
 import { canRedactOthers, canSendState, parsePowerLevels } from "../matrix/power-levels.ts";
 import type { RoomStateCache } from "./room-state.ts";
 
@@ -21,7 +22,7 @@ export interface RoomSection {
 }
 
 /** The parts of a /sync answer Minou reads (spec: GET /_matrix/client/v3/sync). */
-export interface SyncResponse {
+export interface SyncResponse extends SyncCryptoChanges {
   readonly next_batch: string;
   readonly rooms?: {
     readonly join?: Readonly<Record<string, RoomSection>>;
@@ -35,8 +36,6 @@ export interface SyncIntakeDependencies {
   readonly botUserId: string;
   readonly roomState: RoomStateCache;
   readonly now: () => number;
-  /** The one-time notice for a room that turned out to be encrypted. */
-  readonly encryptionNotice: (roomId: string) => OutgoingEvent;
 }
 
 /**
@@ -94,6 +93,12 @@ export class SyncIntake {
         stores.inbound.recordSkipped(roomId, event, receivedAt, "history");
         continue;
       }
+      // Still encrypted after decryption: its room key has not arrived yet, or it never will.
+      if (event.type === "m.room.encrypted") {
+        if (event.unsigned?.[UNDECRYPTABLE] !== undefined) stores.inbound.recordSkipped(roomId, event, receivedAt, "undecryptable");
+        else stores.inbound.recordAwaitingKey(roomId, event, receivedAt);
+        continue;
+      }
       stores.inbound.record(roomId, event, receivedAt);
       lastActivity = event.origin_server_ts;
     }
@@ -101,7 +106,7 @@ export class SyncIntake {
   }
 
   private applyState(roomId: string, event: MatrixEvent): void {
-    const { stores, roomState, now } = this.deps;
+    const { stores, roomState } = this.deps;
     if (event.state_key !== "") return;
     switch (event.type) {
       case "m.room.power_levels": {
@@ -119,9 +124,6 @@ export class SyncIntake {
         break;
       case "m.room.encryption":
         stores.rooms.recordEncrypted(roomId);
-        if (stores.rooms.claimEncryptionNotice(roomId, now())) {
-          stores.outbox.enqueue(this.deps.encryptionNotice(roomId), now());
-        }
         break;
     }
   }

@@ -43,7 +43,12 @@ export interface Account {
 export const deviceKey = (session: Pick<Session, "userId" | "deviceId">): string =>
   `${session.userId}|${session.deviceId}`;
 
+/** What happened to a device, for the end-to-end stores and device lists (core.ts wires them). */
+export type DeviceChange = "added" | "renamed" | "removed";
+
 export class Accounts {
+  /** Synapse notifies a device-list change when a device is created, renamed or deleted. */
+  onDeviceChange: (userId: string, deviceId: string, change: DeviceChange) => void = () => {};
   private readonly accounts = new Map<string, Account>();
   private readonly sessions = new Map<string, Session>();
   private readonly uiaSessions = new Set<string>();
@@ -102,6 +107,7 @@ export class Accounts {
     const id = deviceId ?? newDeviceId();
     if (!account.devices.has(id)) {
       account.devices.set(id, { deviceId: id, displayName, createdTs: Date.now() });
+      this.onDeviceChange(account.userId, id, "added");
     }
     const session: Session = { token: newAccessToken(), userId: account.userId, deviceId: id };
     this.sessions.set(session.token, session);
@@ -114,15 +120,22 @@ export class Accounts {
 
   /** Spec POST /logout: the token and the device it belongs to are gone. */
   logout(session: Session): void {
-    this.sessions.delete(session.token);
-    this.accounts.get(session.userId)?.devices.delete(session.deviceId);
+    this.deleteDevice(session.userId, session.deviceId);
   }
 
   logoutAll(userId: string): void {
+    for (const deviceId of [...(this.accounts.get(userId)?.devices.keys() ?? [])]) this.deleteDevice(userId, deviceId);
     for (const [token, session] of this.sessions) {
       if (session.userId === userId) this.sessions.delete(token);
     }
-    this.accounts.get(userId)?.devices.clear();
+  }
+
+  /** Synapse's delete_devices: the device, its access tokens (and, through onDeviceChange, its keys). */
+  deleteDevice(userId: string, deviceId: string): void {
+    for (const [token, session] of this.sessions) {
+      if (session.userId === userId && session.deviceId === deviceId) this.sessions.delete(token);
+    }
+    if (this.accounts.get(userId)?.devices.delete(deviceId)) this.onDeviceChange(userId, deviceId, "removed");
   }
 
   startUia(): string {

@@ -1,6 +1,7 @@
 // Identifier generation. Room versions 4+ use URL-safe base64 event IDs without a server name
 // (spec: rooms/v4 "Event IDs"); random bytes have the same shape as the reference hashes.
 import { randomBytes } from "node:crypto";
+import { MatrixError } from "./errors.ts";
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
@@ -27,4 +28,11 @@ export function isUserId(value: unknown): value is string {
 
 export function serverNameOf(id: string): string {
   return id.slice(id.indexOf(":") + 1);
+}
+
+/** Synapse's UserID.from_string, with its 400 texts, for user IDs that key a request body. */
+export function requireUserId(value: string): string {
+  if (!value.startsWith("@")) throw new MatrixError(400, "M_INVALID_PARAM", "Expected UserID string to start with '@'");
+  if (!value.slice(1).includes(":")) throw new MatrixError(400, "M_INVALID_PARAM", "Expected UserID of the form '@localname:domain'");
+  return value;
 }

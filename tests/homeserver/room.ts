@@ -118,6 +118,18 @@ export class Room {
     return undefined;
   }
 
+  /** True when the user was not joined at `position`, or left and came back after it. */
+  joinedSince(userId: string, position: number): boolean {
+    if (this.membershipAt(userId, position) !== "join") return true;
+    const log = this.memberEvents(userId);
+    for (let i = log.length - 1; i >= 0; i--) {
+      const event = log[i];
+      if (!event || event.streamPos <= position) break;
+      if (membershipOf(event) !== "join") return true;
+    }
+    return false;
+  }
+
   /**
    * How far the user may read the timeline (exclusive index): everything while joined; up to
    * their departure once they left or were kicked or banned; nothing if they never joined.

@@ -1,9 +1,11 @@
 // One ordering for everything a client can sync: room events and account data share a single
 // increasing position, so a sync token is just that position ("s<pos>") and stays valid across
-// stop()/restart(). Long-polling /sync waits here until something new concerns the user.
+// stop()/restart(). Long-polling /sync waits here until something new concerns the user, or
+// (to-device messages) the one device that is syncing: "user|device" keys never clash with user IDs.
 
 interface Waiter {
   readonly userId: string;
+  readonly deviceKey: string | undefined;
   readonly since: number;
   readonly wake: () => void;
 }
@@ -11,7 +13,7 @@ interface Waiter {
 export class Stream {
   private position = 0;
   private lastTimestamp = 0;
-  /** The newest position that concerns each user: lets an idle /sync skip all room scans. */
+  /** The newest position that concerns each user (or device): lets an idle /sync skip all room scans. */
   private readonly latestByUser = new Map<string, number>();
   private readonly waiters = new Set<Waiter>();
 
@@ -41,13 +43,18 @@ export class Stream {
       touched.add(userId);
     }
     for (const waiter of this.waiters) {
-      if (touched.has(waiter.userId) && position > waiter.since) waiter.wake();
+      const concerned = touched.has(waiter.userId) || (waiter.deviceKey !== undefined && touched.has(waiter.deviceKey));
+      if (concerned && position > waiter.since) waiter.wake();
     }
   }
 
-  /** Resolves when the user has news after `since`, after `timeoutMs`, or when `signal` aborts. */
-  waitFor(userId: string, since: number, timeoutMs: number, signal: AbortSignal): Promise<void> {
-    if (this.latestFor(userId) > since || timeoutMs <= 0 || signal.aborted) return Promise.resolve();
+  /**
+   * Resolves when the user (or their device `deviceKey`) has news after `since`, after
+   * `timeoutMs`, or when `signal` aborts.
+   */
+  waitFor(userId: string, since: number, timeoutMs: number, signal: AbortSignal, deviceKey?: string): Promise<void> {
+    const news = this.latestFor(userId) > since || (deviceKey !== undefined && this.latestFor(deviceKey) > since);
+    if (news || timeoutMs <= 0 || signal.aborted) return Promise.resolve();
     return new Promise((resolve) => {
       const finish = (): void => {
         clearTimeout(timer);
@@ -55,7 +62,7 @@ export class Stream {
         this.waiters.delete(waiter);
         resolve();
       };
-      const waiter: Waiter = { userId, since, wake: finish };
+      const waiter: Waiter = { userId, deviceKey, since, wake: finish };
       const timer = setTimeout(finish, timeoutMs);
       signal.addEventListener("abort", finish);
       this.waiters.add(waiter);

@@ -4,12 +4,14 @@ import { deviceKey, type Session } from "./accounts.ts";
 import { toStrippedState, toSyncEvent } from "./client-events.ts";
 import type { HomeserverCore } from "./core.ts";
 import { DEFAULT_TIMELINE_LIMIT, roomIncluded, type SyncFilter } from "./filters.ts";
-import { membershipOf, stateMapKey, type Room, type StoredEvent } from "./room.ts";
+import { stateMapKey, type Room, type StoredEvent } from "./room.ts";
 import type { JsonObject, SyncEvent } from "./types.ts";
 
 export interface SyncParams {
   session: Session;
   since: number | undefined;
+  /** How far the device acknowledged its to-device messages (below `since` after a capped batch). */
+  sinceToDevice: number | undefined;
   fullState: boolean;
   filter: SyncFilter;
 }
@@ -22,9 +24,22 @@ interface Section {
 /** Pagination and sync tokens are stream positions: "s<pos>" (see stream.ts). */
 export const streamToken = (position: number): string => `s${position}`;
 
+/**
+ * A sync token is "s<pos>", or "s<pos>_<to-device pos>" when the to-device batch was capped
+ * (Synapse's to_device_key then lags behind the rest of its token, so the rest comes next time).
+ */
+export const syncToken = (position: number, toDevice: number): string =>
+  toDevice < position ? `s${position}_${toDevice}` : streamToken(position);
+
+export function parseSyncToken(token: string): { position: number; toDevice: number } | undefined {
+  const match = /^s(\d+)(?:_(\d+))?$/.exec(token);
+  if (match?.[1] === undefined) return undefined;
+  const position = Number(match[1]);
+  return { position, toDevice: Math.min(position, match[2] === undefined ? position : Number(match[2])) };
+}
+
 export function parseStreamToken(token: string): number | undefined {
-  const match = /^s(\d+)$/.exec(token);
-  return match?.[1] === undefined ? undefined : Number(match[1]);
+  return parseSyncToken(token)?.position;
 }
 
 /** Types shown to invitees (spec: "Stripped state", recommended event types). */
@@ -59,16 +74,29 @@ export function buildSync(core: HomeserverCore, params: SyncParams): JsonObject 
       if (section) leave[room.roomId] = section;
     }
   }
-  return {
-    next_batch: streamToken(nextBatch),
+  const toDevice = core.toDevice.pending(session, params.sinceToDevice ?? 0, nextBatch);
+  const response: JsonObject = {
+    next_batch: syncToken(nextBatch, toDevice.through),
     account_data: { events: core.accounts.accountDataSince(session.userId, undefined, since) },
     presence: { events: [] },
-    to_device: { events: [] },
-    device_lists: { changed: [], left: [] },
-    device_one_time_keys_count: { signed_curve25519: 0 },
-    device_unused_fallback_key_types: [],
     rooms: { join, invite, leave, knock: {} },
   };
+  // Synapse leaves out an empty to_device and device_lists; an initial sync has no device_lists.
+  if (toDevice.events.length > 0) response["to_device"] = { events: toDevice.events };
+  if (since !== undefined) {
+    const deviceLists = core.deviceLists.forSync(session.userId, since);
+    const lists: JsonObject = {};
+    if (deviceLists.changed.length > 0) lists["changed"] = deviceLists.changed;
+    if (deviceLists.left.length > 0) lists["left"] = deviceLists.left;
+    if (Object.keys(lists).length > 0) response["device_lists"] = lists;
+  }
+  // Always present, even at 0 (Synapse: element-android#3725); the fallback key types under both
+  // the stable and the MSC2732 name.
+  response["device_one_time_keys_count"] = core.e2eKeys.oneTimeKeyCounts(session.userId, session.deviceId);
+  const fallbackTypes = core.e2eKeys.unusedFallbackKeyTypes(session.userId, session.deviceId);
+  response["org.matrix.msc2732.device_unused_fallback_key_types"] = fallbackTypes;
+  response["device_unused_fallback_key_types"] = [...fallbackTypes];
+  return response;
 }
 
 function joinedRoom(core: HomeserverCore, room: Room, params: SyncParams): JsonObject | undefined {
@@ -79,7 +107,7 @@ function joinedRoom(core: HomeserverCore, room: Room, params: SyncParams): JsonO
   // The cheap test first: most rooms of a long-polling bot have nothing new.
   if (since !== undefined && !fullState && room.lastStreamPos <= since && accountData.length === 0) return undefined;
   const section =
-    since === undefined || joinedSince(room, session.userId, since)
+    since === undefined || room.joinedSince(session.userId, since)
       ? // Initial sync, or a room joined since the last sync: the client gets it whole.
         timelineSection(room, session, { rangeStart: 0, end, limit, fullState: true, since })
       : timelineSection(room, session, { rangeStart: room.indexAfter(since), end, limit, fullState, since });
@@ -90,18 +118,6 @@ function joinedRoom(core: HomeserverCore, room: Room, params: SyncParams): JsonO
     account_data: { events: accountData },
     unread_notifications: { highlight_count: 0, notification_count: 0 },
   };
-}
-
-/** True when the user was not joined at `since`, or left and came back after it. */
-function joinedSince(room: Room, userId: string, since: number): boolean {
-  if (room.membershipAt(userId, since) !== "join") return true;
-  const log = room.memberEvents(userId);
-  for (let i = log.length - 1; i >= 0; i--) {
-    const event = log[i];
-    if (!event || event.streamPos <= since) break;
-    if (membershipOf(event) !== "join") return true;
-  }
-  return false;
 }
 
 function invitedRoom(room: Room, userId: string, since: number | undefined): JsonObject | undefined {

@@ -31,21 +31,18 @@ describe("RoomsStore", () => {
     expect(rooms.get("!r:x")?.membership).toBe("join");
   });
 
-  it("stores language, time zone and name, and claims the encryption notice once", () => {
+  it("stores language, time zone, name and encryption", () => {
     const { rooms } = memoryStores();
     rooms.recordJoin("!r:x", 1);
     rooms.setLanguage("!r:x", "en");
     rooms.setTimeZone("!r:x", "America/Cayenne");
     rooms.setName("!r:x", "Théâtre");
     rooms.recordEncrypted("!r:x");
-    expect(rooms.claimEncryptionNotice("!r:x", 5)).toBe(true);
-    expect(rooms.claimEncryptionNotice("!r:x", 6)).toBe(false);
     expect(rooms.get("!r:x")).toMatchObject({
       language: "en",
       timeZone: "America/Cayenne",
       name: "Théâtre",
       encrypted: true,
-      encryptionNoticeAt: 5,
     });
   });
 

@@ -1,12 +1,19 @@
-import type { MatrixEvent} from "matrix-js-sdk";
-import { ClientEvent, createClient, Method, RoomEvent, type MatrixClient, type Room } from "matrix-js-sdk";
-import { logger } from "matrix-js-sdk/lib/logger.js";
+import type { MatrixEvent } from "matrix-js-sdk";
+import { ClientEvent, createClient, MatrixError, Method, RoomEvent, type AuthDict, type MatrixClient, type Room } from "matrix-js-sdk";
+import { OnlySignedDevicesIsolationMode, type CryptoApi } from "matrix-js-sdk/lib/crypto-api/index.js";
+import { logger, type Logger } from "matrix-js-sdk/lib/logger.js";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { TestHomeserver } from "../homeserver/index.ts";
 import { waitFor } from "./wait.ts";
 
+type LogMethod = (...messages: unknown[]) => void;
 interface LoglevelLogger {
   setLevel(level: string): void;
   getChild(name: string): LoglevelLogger;
+  methodFactory: (methodName: string, level: number, loggerName: string | symbol) => LogMethod;
+  rebuild(): void;
 }
 // matrix-js-sdk logs through loglevel at debug level; only errors matter in tests and the demo.
 // Its call (MatrixRTC) manager reports an error for every state event of a room it has not yet
@@ -14,6 +21,63 @@ interface LoglevelLogger {
 const sdkLogger = logger as unknown as LoglevelLogger;
 sdkLogger.setLevel("error");
 sdkLogger.getChild("[MatrixRTCSessionManager]").setLevel("silent");
+// Child loggers (the crypto's per-room "[!room encryption]" ones) force their own level to debug
+// but inherit the root's method factory: make that one keep errors only.
+const sdkMethodFactory = sdkLogger.methodFactory;
+sdkLogger.methodFactory = (methodName, level, loggerName) =>
+  methodName === "error" ? sdkMethodFactory(methodName, level, loggerName) : () => undefined;
+sdkLogger.rebuild();
+
+export interface ConnectOptions {
+  /** Rust crypto (in memory, as Element's), started before the first sync: the member reads and sends encrypted. */
+  encryption?: boolean;
+  /**
+   * Element's "exclude insecure devices" (MSC4153): room keys go only to cross-signed devices,
+   * and messages from devices that are not cross-signed do not decrypt. Implies `encryption`.
+   */
+  onlyCrossSignedDevices?: boolean;
+}
+
+/** Errors only, for the clients with crypto: their per-room encryption loggers otherwise log at debug. */
+const quietLogger: Logger = {
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: (...messages: unknown[]) => console.error(...messages),
+  getChild: () => quietLogger,
+};
+
+interface RustTracing {
+  minLevel: number;
+  turnOn(): void;
+}
+let rustTracingQuieted: Promise<void> | undefined;
+
+/**
+ * initRustCrypto turns the Rust crypto's tracing (one global subscriber) on at debug level each
+ * time. Make that turnOn() settle on errors instead, on the very module instance matrix-js-sdk
+ * loads (its own nested copy of matrix-sdk-crypto-wasm, ESM build for Node).
+ */
+function quietRustCrypto(): Promise<void> {
+  rustTracingQuieted ??= (async () => {
+    const fromSdk = createRequire(import.meta.resolve("matrix-js-sdk"));
+    const directory = dirname(fromSdk.resolve("@matrix-org/matrix-sdk-crypto-wasm"));
+    const wasm = (await import(pathToFileURL(join(directory, "node.mjs")).href)) as {
+      Tracing: { prototype: RustTracing };
+      LoggerLevel: { Error: number };
+    };
+    const turnOn = wasm.Tracing.prototype.turnOn;
+    wasm.Tracing.prototype.turnOn = function (this: RustTracing): void {
+      turnOn.call(this);
+      this.minLevel = wasm.LoggerLevel.Error;
+    };
+  })();
+  return rustTracingQuieted;
+}
+
+/** TestHomeserver.registerUser's default password, needed again for user-interactive auth. */
+const PASSWORD = "password";
 
 /** A member of an association, using matrix-js-sdk as Element does. */
 export class Member {
@@ -22,9 +86,22 @@ export class Member {
     readonly client: MatrixClient,
   ) {}
 
-  static async connect(homeserver: TestHomeserver, localpart: string): Promise<Member> {
-    const account = await homeserver.registerUser(localpart);
-    const client = createClient({ baseUrl: homeserver.url, userId: account.userId, accessToken: account.accessToken, deviceId: account.deviceId });
+  static async connect(homeserver: TestHomeserver, localpart: string, options: ConnectOptions = {}): Promise<Member> {
+    const account = await homeserver.registerUser(localpart, PASSWORD);
+    const encryption = options.encryption === true || options.onlyCrossSignedDevices === true;
+    const client = createClient({
+      baseUrl: homeserver.url,
+      userId: account.userId,
+      accessToken: account.accessToken,
+      deviceId: account.deviceId,
+      ...(encryption ? { logger: quietLogger } : {}),
+    });
+    if (encryption) {
+      await quietRustCrypto();
+      // No IndexedDB in Node: the crypto store lives in memory, for the life of the member.
+      await client.initRustCrypto({ useIndexedDB: false });
+      if (options.onlyCrossSignedDevices === true) client.getCrypto()?.setDeviceIsolationMode(new OnlySignedDevicesIsolationMode());
+    }
     const prepared = new Promise<void>((resolve) => {
       client.on(ClientEvent.Sync, (state) => {
         if (state === "PREPARED") resolve();
@@ -35,8 +112,35 @@ export class Member {
     return new Member(account.userId, client);
   }
 
+  /** Stops syncing and, with encryption, closes the crypto machine (matrix-js-sdk's stopClient does both). */
   stop(): void {
     this.client.stopClient();
+  }
+
+  get crypto(): CryptoApi {
+    const crypto = this.client.getCrypto();
+    if (!crypto) throw new Error(`${this.userId} was connected without encryption`);
+    return crypto;
+  }
+
+  /**
+   * Creates and publishes this member's cross-signing keys and signs their device, answering the
+   * server's password user-interactive auth as Element does: first without `auth`, then with the
+   * password and the session the 401 gave.
+   */
+  async bootstrapCrossSigning(): Promise<void> {
+    await this.crypto.bootstrapCrossSigning({
+      setupNewCrossSigning: true,
+      authUploadDeviceSigningKeys: async <T>(makeRequest: (auth: AuthDict | null) => Promise<T>): Promise<T> => {
+        try {
+          return await makeRequest(null);
+        } catch (error) {
+          if (!(error instanceof MatrixError) || error.httpStatus !== 401) throw error;
+          const session = typeof error.data["session"] === "string" ? error.data["session"] : undefined;
+          return makeRequest({ type: "m.login.password", identifier: { type: "m.id.user", user: this.userId }, password: PASSWORD, session });
+        }
+      },
+    });
   }
 
   async createRoom(options: Parameters<MatrixClient["createRoom"]>[0]): Promise<string> {
@@ -72,9 +176,23 @@ export class Member {
     return room;
   }
 
-  /** Every event of the room's live timeline, as this member's client has it. */
+  /**
+   * Every event of the room's live timeline, as this member's client has it. Encrypted events
+   * whose decryption is still under way are left out, so readers see clear content or nothing
+   * (an event that failed to decrypt stays, with `isDecryptionFailure()`).
+   */
   timeline(roomId: string): MatrixEvent[] {
-    return this.room(roomId).getLiveTimeline().getEvents();
+    return this.room(roomId)
+      .getLiveTimeline()
+      .getEvents()
+      .filter((event) => !this.decryptionPending(event));
+  }
+
+  /** The live timeline once every pending decryption has finished. */
+  async decryptedTimeline(roomId: string): Promise<MatrixEvent[]> {
+    const events = this.room(roomId).getLiveTimeline().getEvents();
+    await Promise.all(events.filter((event) => this.decryptionPending(event)).map((event) => this.client.decryptEventIfNeeded(event)));
+    return this.timeline(roomId);
   }
 
   /** A message's text as Element shows it: its latest edit (m.replace) if any, else the original. */
@@ -102,20 +220,38 @@ export class Member {
     return waitFor(() => this.repliesTo(roomId, eventId, sender)[0], `a reply from ${sender} to ${eventId}`, timeoutMs);
   }
 
-  /** Resolves with the first new timeline event matching `predicate`. */
+  /** Resolves with the first new timeline event matching `predicate`, tested on its decrypted form. */
   nextEvent(roomId: string, predicate: (event: MatrixEvent) => boolean, timeoutMs = 10_000): Promise<MatrixEvent> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      let done = false;
+      const finish = (): void => {
+        done = true;
+        clearTimeout(timer);
         this.client.off(RoomEvent.Timeline, listener);
+      };
+      const timer = setTimeout(() => {
+        finish();
         reject(new Error(`no matching event in ${roomId} within ${timeoutMs} ms`));
       }, timeoutMs);
       const listener = (event: MatrixEvent, room: Room | undefined): void => {
-        if (room?.roomId !== roomId || !predicate(event)) return;
-        clearTimeout(timer);
-        this.client.off(RoomEvent.Timeline, listener);
-        resolve(event);
+        if (room?.roomId !== roomId) return;
+        const decrypted = this.decryptionPending(event) ? this.client.decryptEventIfNeeded(event) : Promise.resolve();
+        void decrypted.then(() => {
+          if (done || !predicate(event)) return;
+          finish();
+          resolve(event);
+        }, () => undefined);
       };
       this.client.on(RoomEvent.Timeline, listener);
     });
+  }
+
+  /**
+   * An encrypted event with no clear content yet and no failure: matrix-js-sdk is still
+   * decrypting it. Without crypto nothing is ever decrypted, so ciphertext is what there is.
+   */
+  private decryptionPending(event: MatrixEvent): boolean {
+    if (this.client.getCrypto() === undefined || !event.isEncrypted()) return false;
+    return event.isBeingDecrypted() || (event.getClearContent() === null && !event.isDecryptionFailure());
   }
 }

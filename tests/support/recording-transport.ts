@@ -47,9 +47,9 @@ export class RecordingTransport implements MatrixTransport {
     return this.relationsOf[eventId] ?? [];
   }
 
-  async upload(data: Buffer, filename: string, mimeType: string): Promise<string> {
+  async attachFile(_roomId: string, data: Buffer, filename: string, mimeType: string): Promise<Record<string, unknown>> {
     this.uploads.push({ data, filename, mimeType });
-    return `mxc://test/${this.uploads.length}`;
+    return { url: `mxc://test/${this.uploads.length}` };
   }
 
   readonly directRooms: string[] = [];

@@ -1,7 +1,6 @@
-// Devices, end-to-end keys, to-device messages and VoIP: minimal answers for SDKs that call
-// them at start-up (Minou does not do end-to-end encryption).
+// Devices (spec: "Device Management") and VoIP. The end-to-end keys endpoints are in keys-routes.ts.
 import { CLIENT, type Routes } from "../context.ts";
-import { notFound } from "../errors.ts";
+import { MatrixError, notFound } from "../errors.ts";
 import { json } from "../http.ts";
 import type { JsonObject } from "../types.ts";
 
@@ -21,32 +20,31 @@ export function addDeviceRoutes(routes: Routes): void {
     return json({ device_id: device.deviceId, display_name: device.displayName, last_seen_ts: device.createdTs });
   });
   routes.add("PUT", `${CLIENT}/devices/:deviceId`, (ctx) => {
-    const device = ctx.core.accounts.require(ctx.session().userId).devices.get(ctx.param("deviceId"));
+    const session = ctx.session();
+    const device = ctx.core.accounts.require(session.userId).devices.get(ctx.param("deviceId"));
     if (!device) throw notFound("Device not found");
     const name = ctx.jsonBody()["display_name"];
     if (typeof name === "string") device.displayName = name;
+    // Synapse's update_device notifies a device-list change (the display name is in /keys/query).
+    ctx.core.accounts.onDeviceChange(session.userId, device.deviceId, "renamed");
     return json({});
   });
-  routes.add("POST", `${CLIENT}/keys/upload`, (ctx) => {
-    ctx.session();
-    return json({ one_time_key_counts: { signed_curve25519: 0 } });
-  });
-  routes.add("POST", `${CLIENT}/keys/query`, (ctx) => {
-    ctx.session();
-    const requested = ctx.jsonBody()["device_keys"];
-    const deviceKeys = Object.fromEntries(Object.keys(typeof requested === "object" && requested ? requested : {}).map((u) => [u, {}]));
-    return json({ device_keys: deviceKeys, failures: {}, master_keys: {}, self_signing_keys: {}, user_signing_keys: {} });
-  });
-  routes.add("POST", `${CLIENT}/keys/claim`, (ctx) => {
-    ctx.session();
-    return json({ one_time_keys: {}, failures: {} });
-  });
-  routes.add("GET", `${CLIENT}/keys/changes`, (ctx) => {
-    ctx.session();
-    return json({ changed: [], left: [] });
-  });
-  routes.add("PUT", `${CLIENT}/sendToDevice/:type/:txnId`, (ctx) => {
-    ctx.session();
+  /**
+   * Synapse's DeviceRestServlet.on_DELETE: password user-interactive auth (never skipped with the
+   * default ui_auth.session_timeout), then the device, its tokens and its keys go; an unknown
+   * device still answers 200. A body that is not JSON counts as an empty one.
+   */
+  routes.add("DELETE", `${CLIENT}/devices/:deviceId`, (ctx) => {
+    const session = ctx.session();
+    let body: JsonObject = {};
+    try {
+      body = ctx.jsonBody(true);
+    } catch (error) {
+      if (!(error instanceof MatrixError && error.errcode === "M_NOT_JSON")) throw error;
+    }
+    const outcome = ctx.core.uia.validate(session, "DELETE", `/devices/${ctx.param("deviceId")}`, body);
+    if ("challenge" in outcome) return outcome.challenge;
+    ctx.core.accounts.deleteDevice(session.userId, ctx.param("deviceId"));
     return json({});
   });
   // Synapse without TURN configured answers an empty object.

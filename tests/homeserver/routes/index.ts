@@ -5,6 +5,7 @@ import { addAuthRoutes } from "./auth-routes.ts";
 import { addDeviceRoutes } from "./device-routes.ts";
 import { addDirectoryRoutes } from "./directory-routes.ts";
 import { addEventRoutes } from "./event-routes.ts";
+import { addKeysRoutes } from "./keys-routes.ts";
 import { addMediaRoutes } from "./media-routes.ts";
 import { addRoomRoutes } from "./room-routes.ts";
 import { addSyncRoutes } from "./sync-routes.ts";
@@ -15,6 +16,7 @@ export function buildRoutes(): Router<RequestContext> {
   addAuthRoutes(routes);
   addUserRoutes(routes);
   addDeviceRoutes(routes);
+  addKeysRoutes(routes);
   addRoomRoutes(routes);
   addEventRoutes(routes);
   addSyncRoutes(routes);
