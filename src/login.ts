@@ -3,6 +3,8 @@ import { dirname } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { configPath } from "./cli-args.ts";
 import { ConfigError, loadConfig, resolvePaths, validateConfig } from "./config/load.ts";
+import { setUpDevice } from "./crypto/device-setup.ts";
+import { createLogger } from "./log.ts";
 
 /**
  * `npm run login`: logs the bot account in once with its password and writes the access token
@@ -18,7 +20,7 @@ async function main(): Promise<void> {
     console.error(error instanceof ConfigError ? error.message : `${path} : ${(error as Error).message}`);
     process.exit(2);
   }
-  const target = resolvePaths(file, path).accessTokenFile;
+  const { accessTokenFile: target, dataDirectory } = resolvePaths(file, path);
   const password = process.env["MINOU_PASSWORD"] ?? (await ask(`Mot de passe de ${file.userId} : `));
   const response = await fetch(`${file.homeserverUrl}/_matrix/client/v3/login`, {
     method: "POST",
@@ -39,6 +41,22 @@ async function main(): Promise<void> {
   writeFileSync(target, `${body.access_token}\n`, { mode: 0o600 });
   chmodSync(target, 0o600);
   console.log(`Connecté (appareil ${body.device_id ?? "?"}). Jeton d'accès enregistré dans ${target}.`);
+  if (body.device_id !== undefined) {
+    const created = await setUpDevice({
+      homeserverUrl: file.homeserverUrl,
+      userId: file.userId,
+      deviceId: body.device_id,
+      accessToken: body.access_token,
+      password,
+      dataDirectory,
+      log: createLogger("warn"),
+    });
+    console.log(
+      created
+        ? "Appareil de Minou signé : une identité de signature croisée a été créée, les membres qui n'acceptent que les appareils vérifiés liront ses messages."
+        : "Appareil de Minou déjà signé par son identité de signature croisée.",
+    );
+  }
   // Proves the file is where `npm start` will look for it.
   loadConfig(path);
 }

@@ -6,6 +6,7 @@ export class DirectRoomsStore {
   private readonly insert;
   private readonly remove;
   private readonly selectAll;
+  private readonly selectRoom;
 
   constructor(db: Db) {
     this.select = db.prepare<[string], { room_id: string }>("SELECT room_id FROM direct_rooms WHERE user_id = ?");
@@ -14,6 +15,7 @@ export class DirectRoomsStore {
     );
     this.remove = db.prepare<[string]>("DELETE FROM direct_rooms WHERE room_id = ?");
     this.selectAll = db.prepare<[], { room_id: string }>("SELECT room_id FROM direct_rooms");
+    this.selectRoom = db.prepare<[string], { found: number }>("SELECT 1 AS found FROM direct_rooms WHERE room_id = ?");
   }
 
   roomOf(userId: string): string | undefined {
@@ -27,6 +29,10 @@ export class DirectRoomsStore {
   /** Every DM room Minou opened: they are members' private rooms, not association rooms. */
   allRoomIds(): Set<string> {
     return new Set(this.selectAll.all().map((row) => row.room_id));
+  }
+
+  isDirectRoom(roomId: string): boolean {
+    return this.selectRoom.get(roomId) !== undefined;
   }
 
   /** The member left the DM: the next message opens a new one. */

@@ -34,6 +34,8 @@ export class MemberJoins implements InboundHandler {
     if (userId === undefined || userId === this.settings.botUserId || event.content["membership"] !== "join") return undefined;
     const previous = (event.unsigned?.["prev_content"] as { membership?: unknown } | undefined)?.membership;
     if (previous === "join") return undefined;
+    // A member accepting the DM Minou opened with them is not joining an association room.
+    if (this.stores.directRooms.isDirectRoom(roomId)) return undefined;
     return () => {
       const { stores, settings } = this;
       if (stores.roomSettings.get(roomId, welcomeEnabledSetting)) stores.onboarding.welcome.queueWelcome(roomId, userId, event.origin_server_ts);

@@ -25,11 +25,12 @@ describe("onboarding, FAQ and the association registry through the real bot", ()
 
   const welcomes = (room = roomId) =>
     scenario.homeserver.roomEvents(room).filter((event) => event.sender === scenario.bot.userId && String(event.content["body"]).startsWith("👋"));
-  const guidesTo = (userId: string): string[] => {
+  /** Messages Minou wrote in the member's DM: encrypted, so counted here and read by the member. */
+  const guidesTo = (userId: string): unknown[] => {
     const dm = minou.stores.directRooms.roomOf(userId);
     return dm === undefined
       ? []
-      : scenario.homeserver.roomEvents(dm).filter((event) => event.sender === scenario.bot.userId && event.type === "m.room.message").map((event) => String(event.content["body"]));
+      : scenario.homeserver.roomEvents(dm).filter((event) => event.sender === scenario.bot.userId && ["m.room.message", "m.room.encrypted"].includes(event.type));
   };
 
   async function joinRaw(localpart: string, room: string): Promise<RawMember> {
@@ -57,14 +58,17 @@ describe("onboarding, FAQ and the association registry through the real bot", ()
   });
 
   it("welcomes a newcomer in the room, mentioning them, and sends the guide privately once", async () => {
-    const camille = await joinRaw("camille", roomId);
+    const camille = await Member.connect(scenario.homeserver, "camille", { encryption: true, acceptInvitesFrom: scenario.bot.userId });
+    await dominique.client.invite(roomId, camille.userId);
+    await camille.join(roomId);
     const welcome = await waitFor(() => welcomes().find((event) => String(event.content["body"]).includes(camille.userId)), "the welcome");
     // The centre's staff member who joined just before is welcomed in the same message.
     expect(welcome.content["m.mentions"]).toEqual({ user_ids: [equipe.userId, camille.userId] });
     // The room's creator was there before Minou: not a newcomer.
     expect(String(welcome.content["body"])).not.toContain(dominique.userId);
     expect(String(welcome.content["body"])).toContain("Vous êtes dans le salon de Les Jardins partagés. Je suis Minou");
-    const guide = await waitFor(() => guidesTo(camille.userId)[0], "the guide");
+    const guide = await waitFor(() => camille.textsFrom(minou.stores.directRooms.roomOf(camille.userId), scenario.bot.userId)[0], "the guide", 15_000);
+    camille.stop();
     expect(guide).toContain("Bienvenue sur la messagerie du centre social !");
     expect(guide).toContain("• Pad du centre (https://pad.centre.example/) — écrire à plusieurs");
   });

@@ -1,6 +1,7 @@
 import type { MatrixEvent } from "matrix-js-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Minou } from "../../src/minou.ts";
+import { downloadAttachment } from "../support/attachment.ts";
 import { Member } from "../support/member.ts";
 import { vote } from "../support/poll-votes.ts";
 import { createScenario, roomWithMinou, startMinou, type Scenario } from "../support/scenario.ts";
@@ -41,8 +42,8 @@ describe("members' control of their data, through the real bot", () => {
 
   /** What Minou wrote to a member in private, oldest first. */
   function directEvents(member: Member): { type: string; content: Record<string, unknown> }[] {
-    const room = minou.stores.directRooms.roomOf(member.userId);
-    return room === undefined ? [] : scenario.homeserver.roomEvents(room).filter((event) => event.sender === scenario.bot.userId && event.type === "m.room.message");
+    // Encrypted, as every DM Minou opens: read through the member's own client.
+    return member.messagesFrom(minou.stores.directRooms.roomOf(member.userId), scenario.bot.userId).map((event) => ({ type: event.getType(), content: event.getContent() }));
   }
 
   async function react(member: Member, target: string, key: string): Promise<void> {
@@ -52,10 +53,10 @@ describe("members' control of their data, through the real bot", () => {
   beforeAll(async () => {
     scenario = await createScenario({ editDebounceSeconds: 1, retention: { closedPollsDays: 60 } });
     ({ minou } = await startMinou(scenario, now));
-    dominique = await Member.connect(scenario.homeserver, "dominique");
-    camille = await Member.connect(scenario.homeserver, "camille");
-    sacha = await Member.connect(scenario.homeserver, "sacha");
-    equipe = await Member.connect(scenario.homeserver, "equipe");
+    dominique = await Member.connect(scenario.homeserver, "dominique", { encryption: true, acceptInvitesFrom: scenario.bot.userId });
+    camille = await Member.connect(scenario.homeserver, "camille", { encryption: true, acceptInvitesFrom: scenario.bot.userId });
+    sacha = await Member.connect(scenario.homeserver, "sacha", { encryption: true, acceptInvitesFrom: scenario.bot.userId });
+    equipe = await Member.connect(scenario.homeserver, "equipe", { encryption: true, acceptInvitesFrom: scenario.bot.userId });
     roomId = await roomWithMinou(scenario, dominique, { invite: [camille.userId, sacha.userId, equipe.userId] });
     for (const member of [camille, sacha, equipe]) await member.join(roomId);
   });
@@ -93,9 +94,8 @@ describe("members' control of their data, through the real bot", () => {
     expect(answer).toBe("Je vous ai envoyé en message privé un fichier avec tout ce que je garde sur vous. Pour l'effacer : !mes-données effacer.");
     const file = await waitFor(() => directEvents(camille).find((event) => event.content["msgtype"] === "m.file"), "the file in camille's private room");
     expect(file.content).toMatchObject({ body: expect.stringMatching(/^mes-donnees-minou-\d{4}-\d\d-\d\d\.json$/), info: { mimetype: "application/json" } });
-    const [server, media] = String(file.content["url"]).replace("mxc://", "").split("/");
-    const download = await fetch(`${scenario.homeserver.url}/_matrix/media/v3/download/${server}/${media}`);
-    const raw = await download.text();
+    expect(file.content["url"]).toBeUndefined();
+    const raw = (await downloadAttachment(scenario.homeserver.url, file.content)).toString("utf8");
     expect(raw).toContain('\n  "member": "@camille:minou.test",');
     const data = JSON.parse(raw) as Record<string, Record<string, Record<string, unknown>[]>>;
     expect(data["agenda"]?.["answers"]).toEqual([expect.objectContaining({ title: "Fête des voisins", answer: "yes", via: "reaction", room: { id: roomId, name: "Les Jardins partagés" } })]);

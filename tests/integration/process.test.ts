@@ -49,7 +49,24 @@ describe("the minou process (npm start)", () => {
     expect(login.output).not.toContain("mot-de-passe-solide");
     const { accessToken } = loadConfig(path, {});
     const whoami = await fetch(`${scenario.homeserver.url}/_matrix/client/v3/account/whoami`, { headers: { authorization: `Bearer ${accessToken}` } });
-    expect(await whoami.json()).toMatchObject({ user_id: `@minou-login:${scenario.homeserver.serverName}` });
+    const { user_id: userId, device_id: deviceId } = (await whoami.json()) as { user_id: string; device_id: string };
+    expect(userId).toBe(`@minou-login:${scenario.homeserver.serverName}`);
+    // The new device published its keys and is signed by a new cross-signing identity.
+    expect(login.output).toContain("Appareil de Minou signé");
+    const query = await fetch(`${scenario.homeserver.url}/_matrix/client/v3/keys/query`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ device_keys: { [userId]: [] } }),
+    });
+    const keys = (await query.json()) as {
+      device_keys: Record<string, Record<string, { signatures: Record<string, Record<string, string>> }>>;
+      self_signing_keys: Record<string, { keys: Record<string, string> }>;
+      master_keys: Record<string, unknown>;
+    };
+    expect(keys.master_keys[userId]).toBeDefined();
+    const selfSigning = Object.keys(keys.self_signing_keys[userId]?.keys ?? {})[0] ?? "none";
+    expect(Object.keys(keys.device_keys[userId]?.[deviceId]?.signatures[userId] ?? {})).toContain(selfSigning);
+    expect(statSync(join(dataDirectory, "crypto-store-key")).mode & 0o777).toBe(0o600);
   }, 30_000);
 
   it("answers, then stops cleanly on SIGTERM with its database closed and consistent", async () => {

@@ -1,5 +1,5 @@
 import type { MatrixEvent } from "matrix-js-sdk";
-import { ClientEvent, createClient, MatrixError, Method, RoomEvent, type AuthDict, type MatrixClient, type Room } from "matrix-js-sdk";
+import { ClientEvent, createClient, MatrixError, Method, RoomEvent, RoomMemberEvent, type AuthDict, type MatrixClient, type Room } from "matrix-js-sdk";
 import { OnlySignedDevicesIsolationMode, type CryptoApi } from "matrix-js-sdk/lib/crypto-api/index.js";
 import { logger, type Logger } from "matrix-js-sdk/lib/logger.js";
 import { createRequire } from "node:module";
@@ -36,6 +36,8 @@ export interface ConnectOptions {
    * and messages from devices that are not cross-signed do not decrypt. Implies `encryption`.
    */
   onlyCrossSignedDevices?: boolean;
+  /** Joins the rooms this user invites the member to, as someone accepting a DM in Element would. */
+  acceptInvitesFrom?: string;
 }
 
 /** Errors only, for the clients with crypto: their per-room encryption loggers otherwise log at debug. */
@@ -107,6 +109,12 @@ export class Member {
         if (state === "PREPARED") resolve();
       });
     });
+    const inviter = options.acceptInvitesFrom;
+    if (inviter !== undefined) {
+      client.on(RoomMemberEvent.Membership, (event, member) => {
+        if (member.userId === account.userId && member.membership === "invite" && event.getSender() === inviter) void client.joinRoom(member.roomId).catch(() => undefined);
+      });
+    }
     await client.startClient({ initialSyncLimit: 50 });
     await prepared;
     return new Member(account.userId, client);
@@ -193,6 +201,20 @@ export class Member {
     const events = this.room(roomId).getLiveTimeline().getEvents();
     await Promise.all(events.filter((event) => this.decryptionPending(event)).map((event) => this.client.decryptEventIfNeeded(event)));
     return this.timeline(roomId);
+  }
+
+  /**
+   * The texts `sender` wrote in `roomId` (a DM, say), oldest first, as this member reads them:
+   * none while the member has not joined it yet.
+   */
+  textsFrom(roomId: string | undefined, sender: string): string[] {
+    return this.messagesFrom(roomId, sender).map((event) => String(event.getContent()["body"]));
+  }
+
+  /** The m.room.message events `sender` sent in `roomId`, decrypted; none before the member joined. */
+  messagesFrom(roomId: string | undefined, sender: string): MatrixEvent[] {
+    if (roomId === undefined || this.client.getRoom(roomId)?.getMyMembership() !== "join") return [];
+    return this.timeline(roomId).filter((event) => event.getSender() === sender && event.getType() === "m.room.message");
   }
 
   /** A message's text as Element shows it: its latest edit (m.replace) if any, else the original. */
