@@ -74,7 +74,7 @@ export class EncryptionSession {
   /** The sync answer as the intake should store it: room settings noted, timelines decrypted. */
   async decrypt(sync: SyncResponse, initial: boolean): Promise<SyncResponse> {
     this.rooms.observeSync(sync);
-    return decryptSync(sync, this.engine, this.options.userId, initial);
+    return decryptSync(sync, this.engine, this.options.userId, initial, this.options.log.child("crypto"));
   }
 
   /** Opens the events that waited for a key; resolves to how many became readable. */

@@ -7,6 +7,8 @@ import {
   EncryptionSettings,
   HistoryVisibility,
   initAsync,
+  KeysClaimRequest,
+  KeysQueryRequest,
   MegolmDecryptionError,
   OlmMachine,
   RoomId,
@@ -182,15 +184,34 @@ export class OlmEngine {
     return this.encryptions.run(async () => {
       const users = (): UserId[] => room.members.map((id) => new UserId(id));
       await this.call((machine) => machine.updateTrackedUsers(users()));
-      // Keys of newly tracked users must be known before sessions can be claimed with them.
-      await this.processOutgoingRequests();
-      const claim = await this.call((machine) => machine.getMissingSessions(users()));
-      if (claim !== null && claim !== undefined) await this.send(claim);
+      const claim = await this.missingSessions(users);
+      if (claim !== undefined) await this.send(claim);
       const shares = await this.call((machine) => machine.shareRoomKey(new RoomId(roomId), users(), encryptionSettings(room)));
       for (const share of shares) await this.send(share);
       const encrypted = JSON.parse(await this.call((machine) => machine.encryptRoomEvent(new RoomId(roomId), eventType, JSON.stringify(content)))) as Record<string, unknown>;
       const relation = content["m.relates_to"];
       return relation === undefined ? encrypted : { ...encrypted, "m.relates_to": relation };
+    });
+  }
+
+  /**
+   * The sessions to claim before sharing a room key, once every key query is answered. The
+   * engine's getMissingSessions waits up to 5 s for a user whose key query is still pending (a
+   * sync marking a member, or Minou itself on a join, as changed just before): that query could
+   * only be sent once the call returns, so the wait would always run out. The queries are sent
+   * first, and the claim asked for in the same call that found none left.
+   */
+  private missingSessions(users: () => UserId[]): Promise<KeysClaimRequest | undefined> {
+    return this.outgoing.run(async () => {
+      for (let attempt = 1; ; attempt += 1) {
+        const next = await this.call(async (machine) => {
+          const queries = ((await machine.outgoingRequests()) as OutgoingRequest[]).filter((request) => request instanceof KeysQueryRequest);
+          if (queries.length > 0 && attempt <= 3) return { queries };
+          return { claim: (await machine.getMissingSessions(users())) ?? undefined };
+        });
+        if ("claim" in next) return next.claim;
+        for (const query of next.queries) await this.send(query);
+      }
     });
   }
 

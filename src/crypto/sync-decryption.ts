@@ -12,7 +12,7 @@ export const UNDECRYPTABLE = "fr.chatons.minou.undecryptable";
  * room key has not come yet stays encrypted (the intake keeps it until the key arrives); one that
  * can never be read is marked so. Minou's own events and history are not worth decrypting.
  */
-export async function decryptSync(sync: SyncResponse, engine: OlmEngine, botUserId: string, initial: boolean): Promise<SyncResponse> {
+export async function decryptSync(sync: SyncResponse, engine: OlmEngine, botUserId: string, initial: boolean, log: Logger): Promise<SyncResponse> {
   const joined = sync.rooms?.join;
   if (initial || joined === undefined) return sync;
   const rooms: Record<string, RoomSection> = {};
@@ -25,7 +25,7 @@ export async function decryptSync(sync: SyncResponse, engine: OlmEngine, botUser
     }
     const open = async (events: readonly MatrixEvent[]): Promise<MatrixEvent[]> => {
       const out: MatrixEvent[] = [];
-      for (const event of events) out.push(isEncrypted(event) && event.sender !== botUserId ? await readable(engine, roomId, event) : event);
+      for (const event of events) out.push(isEncrypted(event) && event.sender !== botUserId ? await readable(engine, roomId, event, log) : event);
       return out;
     };
     rooms[roomId] = {
@@ -37,10 +37,11 @@ export async function decryptSync(sync: SyncResponse, engine: OlmEngine, botUser
   return { ...sync, rooms: { ...sync.rooms, join: rooms } };
 }
 
-async function readable(engine: OlmEngine, roomId: string, event: MatrixEvent): Promise<MatrixEvent> {
+async function readable(engine: OlmEngine, roomId: string, event: MatrixEvent, log: Logger): Promise<MatrixEvent> {
   const result = await engine.decrypt(roomId, event);
   if (result.kind === "decrypted") return result.event;
   if (result.kind === "awaitingKey") return event;
+  log.warn("encrypted event not readable, left unanswered", { roomId, eventId: event.event_id, sender: event.sender, reason: result.reason });
   return { ...event, unsigned: { ...event.unsigned, [UNDECRYPTABLE]: result.reason } };
 }
 

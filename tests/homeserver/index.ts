@@ -77,6 +77,15 @@ export class TestHomeserver {
     return { userId: account.userId, accessToken: session.token, deviceId: session.deviceId };
   }
 
+  /** Test fault: to-device messages to `userId` (room keys…) are held back until released. */
+  holdToDevice(userId: string): void {
+    this.core.toDevice.holdFor(userId);
+  }
+
+  releaseToDevice(userId: string): void {
+    this.core.toDevice.releaseFor(userId);
+  }
+
   /** Events of a room in timeline order (full client-format events, as /messages returns). Throws for an unknown room. */
   roomEvents(roomId: string): ClientEvent[] {
     const room = this.requireRoom(roomId);

@@ -26,6 +26,7 @@ export class ToDeviceInbox {
   private readonly inboxes = new Map<string, Queued[]>();
   /** Synapse's HttpTransactionCache: keyed by access token and request path. */
   private readonly transactions = new Set<string>();
+  private readonly held = new Map<string, { key: string; event: ToDeviceEvent }[]>();
 
   constructor(
     private readonly serverName: string,
@@ -45,7 +46,7 @@ export class ToDeviceInbox {
     const messages = body["messages"];
     if (messages === undefined) throw missingParam("Missing params: ['messages']");
     if (!isJsonObject(messages)) throw badJson("messages must be an object");
-    const deliveries: Array<{ key: string; content: JsonObject }> = [];
+    const deliveries: Array<{ key: string; userId: string; content: JsonObject }> = [];
     for (const [userId, byDevice] of Object.entries(messages)) {
       requireUserId(userId);
       if (!isJsonObject(byDevice)) throw badJson("messages must map users to objects");
@@ -55,15 +56,40 @@ export class ToDeviceInbox {
       for (const deviceId of targets.length === 1 && targets[0] === "*" ? known : targets) {
         const content = byDevice[deviceId] ?? byDevice["*"];
         if (!known.has(deviceId) || !isJsonObject(content)) continue;
-        deliveries.push({ key: deviceKey({ userId, deviceId }), content });
+        deliveries.push({ key: deviceKey({ userId, deviceId }), userId, content });
       }
     }
     this.transactions.add(txnKey);
+    const delivered = [];
+    for (const delivery of deliveries) {
+      const event = { sender: session.userId, type, content: structuredClone(delivery.content) };
+      const held = this.held.get(delivery.userId);
+      if (held === undefined) delivered.push({ key: delivery.key, event });
+      else held.push({ key: delivery.key, event });
+    }
+    this.deliver(delivered);
+  }
+
+  /**
+   * Test fault: to-device messages for `userId` wait until `releaseFor` — as when a room key
+   * comes over federation after the message it opens (the spec orders neither against the other).
+   */
+  holdFor(userId: string): void {
+    if (!this.held.has(userId)) this.held.set(userId, []);
+  }
+
+  releaseFor(userId: string): void {
+    const held = this.held.get(userId) ?? [];
+    this.held.delete(userId);
+    this.deliver(held);
+  }
+
+  private deliver(deliveries: readonly { key: string; event: ToDeviceEvent }[]): void {
     if (deliveries.length === 0) return;
     const position = this.stream.next();
-    for (const { key, content } of deliveries) {
+    for (const { key, event } of deliveries) {
       const inbox = this.inboxes.get(key) ?? [];
-      inbox.push({ position, event: { sender: session.userId, type, content: structuredClone(content) } });
+      inbox.push({ position, event });
       this.inboxes.set(key, inbox);
     }
     this.stream.touch(new Set(deliveries.map((delivery) => delivery.key)), position);
