@@ -48,6 +48,10 @@ export class EncryptionSession {
       const request = homeserverRequest(options.client, options.retryPolicy);
       const engine = await OlmEngine.open({ userId: options.userId, deviceId: options.deviceId, records: stores.cryptoRecords, storeKey, request, log });
       const session = new EncryptionSession(new RoomCrypto(engine, stores, request, log.child("crypto")), lock, options);
+      const identity = await engine.call((machine) => machine.crossSigningStatus());
+      if (!identity.hasSelfSigning) {
+        log.warn("Minou's device is not cross-signed: members who exclude insecure devices will not read it; run npm run login once", { deviceId: options.deviceId });
+      }
       // On a first start this uploads the device's keys; later, whatever a crash left unsent.
       session.sendPending();
       return session;

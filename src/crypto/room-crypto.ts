@@ -22,6 +22,8 @@ const enc = encodeURIComponent;
 export class RoomCrypto {
   private readonly rooms = new Map<string, RoomInfo>();
   private readonly loading = new Map<string, Promise<RoomInfo>>();
+  /** State changes seen in sync while a room's state was being fetched: applied over it after. */
+  private readonly seenWhileLoading = new Map<string, MatrixEvent[]>();
 
   constructor(
     readonly engine: OlmEngine,
@@ -35,6 +37,7 @@ export class RoomCrypto {
     for (const [roomId, room] of Object.entries(sync.rooms?.join ?? {})) {
       const info = this.rooms.get(roomId);
       if (info !== undefined) for (const event of stateEventsOf(room)) apply(info, event);
+      else this.seenWhileLoading.get(roomId)?.push(...stateEventsOf(room));
     }
     for (const roomId of Object.keys(sync.rooms?.leave ?? {})) this.rooms.delete(roomId);
   }
@@ -86,7 +89,11 @@ export class RoomCrypto {
     if (known !== undefined) return Promise.resolve(known);
     let pending = this.loading.get(roomId);
     if (pending === undefined) {
-      pending = this.load(roomId).finally(() => this.loading.delete(roomId));
+      this.seenWhileLoading.set(roomId, []);
+      pending = this.load(roomId).finally(() => {
+        this.loading.delete(roomId);
+        this.seenWhileLoading.delete(roomId);
+      });
       this.loading.set(roomId, pending);
     }
     return pending;
@@ -96,10 +103,7 @@ export class RoomCrypto {
     const state = (await this.request("GET", `/_matrix/client/v3/rooms/${enc(roomId)}/state`)) as MatrixEvent[];
     // The spec's default when a room has no m.room.history_visibility event.
     const info: RoomInfo = { memberships: new Map(), historyVisibility: "shared", encryption: undefined };
-    for (const event of state) apply(info, event);
-    // A sync that arrived meanwhile has already been applied to a newer copy: keep that one.
-    const raced = this.rooms.get(roomId);
-    if (raced !== undefined) return raced;
+    for (const event of [...state, ...(this.seenWhileLoading.get(roomId) ?? [])]) apply(info, event);
     this.rooms.set(roomId, info);
     return info;
   }

@@ -3,7 +3,7 @@
 import { toClientEvent } from "./client-events.ts";
 import { HomeserverCore } from "./core.ts";
 import { FaultInjector, type Faults } from "./faults.ts";
-import type { Room } from "./room.ts";
+import type { Room, StoredEvent } from "./room.ts";
 import { buildRoutes } from "./routes/index.ts";
 import { createDispatcher, HttpListener } from "./server.ts";
 import type { ClientEvent, JsonObject } from "./types.ts";
@@ -84,6 +84,18 @@ export class TestHomeserver {
 
   releaseToDevice(userId: string): void {
     this.core.toDevice.releaseFor(userId);
+  }
+
+  /**
+   * Calls `listener` with each room event as the server stores it, i.e. when the request that
+   * sent it arrives (read-only; benchmarks time a bot server-side with it). Returns the unsubscribe.
+   */
+  onRoomEvent(listener: (roomId: string, event: ClientEvent) => void): () => void {
+    const told = (room: Room, event: StoredEvent): void => listener(room.roomId, structuredClone(toClientEvent(room, event, undefined)));
+    this.core.rooms.appendListeners.add(told);
+    return () => {
+      this.core.rooms.appendListeners.delete(told);
+    };
   }
 
   /** Events of a room in timeline order (full client-format events, as /messages returns). Throws for an unknown room. */

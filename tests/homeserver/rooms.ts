@@ -18,6 +18,8 @@ export class Rooms {
   private readonly aliases = new Map<string, string>();
   private readonly roomsByUser = new Map<string, Set<string>>();
   private readonly transactions = new Map<string, string>();
+  /** Told of each event as it is stored, before the request that sent it is answered (benchmarks time bots with it). */
+  readonly appendListeners = new Set<(room: Room, event: StoredEvent) => void>();
 
   constructor(
     readonly serverName: string,
@@ -158,6 +160,7 @@ export class Rooms {
       this.roomsByUser.set(event.stateKey, rooms);
     }
     this.stream.touch(concerned, event.streamPos);
+    for (const listener of this.appendListeners) listener(room, event);
   }
 }
 

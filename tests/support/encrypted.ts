@@ -1,6 +1,6 @@
-import { createDecipheriv, createHash } from "node:crypto";
 import type { MatrixEvent } from "matrix-js-sdk";
 import type { TestHomeserver } from "../homeserver/index.ts";
+import { downloadAttachment } from "./attachment.ts";
 import type { Member } from "./member.ts";
 
 /** The `initial_state` Element gives a room it creates encrypted (megolm, as every Element since 2020). */
@@ -31,35 +31,13 @@ export async function reactEncrypted(member: Member, roomId: string, target: str
   }
 }
 
-/** The `file` of an encrypted attachment (spec: "Sending encrypted attachments"). */
-interface EncryptedFile {
-  url: string;
-  key: { k: string; alg: string };
-  iv: string;
-  hashes: { sha256: string };
-  v: string;
-}
-
 /**
- * Downloads an encrypted attachment from the homeserver's media repository and decrypts it as
- * Element does: checks the SHA-256 of the ciphertext, then AES-256-CTR with the JWK key and iv.
+ * Downloads an attachment that must have been sent encrypted (a `file` with key, iv and hashes,
+ * no clear `url`) and decrypts it as Element does (sha256 checked, AES-256-CTR).
  */
 export async function downloadEncryptedFile(homeserver: TestHomeserver, content: Record<string, unknown>): Promise<Buffer> {
   if (content["url"] !== undefined) throw new Error("the file was sent in clear (content.url)");
-  const file = content["file"] as EncryptedFile | undefined;
-  if (file === undefined) throw new Error("no encrypted file in the message");
-  if (file.v !== "v2" || file.key.alg !== "A256CTR") throw new Error(`unexpected encrypted file version ${file.v}/${file.key.alg}`);
-  const [server, mediaId] = file.url.replace("mxc://", "").split("/");
-  const response = await fetch(`${homeserver.url}/_matrix/media/v3/download/${server}/${mediaId}`);
-  if (!response.ok) throw new Error(`download failed: ${response.status}`);
-  const ciphertext = Buffer.from(await response.arrayBuffer());
-  const sha256 = createHash("sha256").update(ciphertext).digest("base64").replace(/=+$/, "");
-  if (sha256 !== file.hashes.sha256) throw new Error("the attachment's SHA-256 does not match");
-  const decipher = createDecipheriv("aes-256-ctr", Buffer.from(file.key.k, "base64url"), Buffer.from(file.iv, "base64"));
-  return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
-}
-
-/** What Minou wrote to `member` in their DM, decrypted by the member's client, oldest first. */
-export async function directMessagesFrom(member: Member, roomId: string, botUserId: string): Promise<MatrixEvent[]> {
-  return (await member.decryptedTimeline(roomId)).filter((event) => event.getSender() === botUserId && event.getType() === "m.room.message");
+  const file = content["file"] as { v?: unknown; key?: { alg?: unknown } } | undefined;
+  if (file?.v !== "v2" || file.key?.alg !== "A256CTR") throw new Error("no v2 encrypted file in the message");
+  return downloadAttachment(homeserver.url, content);
 }
