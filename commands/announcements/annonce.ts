@@ -39,8 +39,8 @@ export const annonce = defineCommand({
     const targets = announcementTargets(stores, room.roomId, request.tags);
     if (targets.rooms.length === 0) {
       return refuse(fr
-        ? md`Cette annonce n'irait dans aucun salon : je ne suis dans aucun salon d'association${request.tags.length === 0 ? "" : " qui porte ces étiquettes"}${targets.encrypted.length === 0 ? "" : " non chiffré"}. Rien n'a été préparé.`
-        : md`This announcement would reach no room: I am in no association room${request.tags.length === 0 ? "" : " with these tags"}${targets.encrypted.length === 0 ? "" : " that is not encrypted"}. Nothing was prepared.`);
+        ? md`Cette annonce n'irait dans aucun salon : je ne suis dans aucun salon d'association${request.tags.length === 0 ? "" : " qui porte ces étiquettes"}. Rien n'a été préparé.`
+        : md`This announcement would reach no room: I am in no association room${request.tags.length === 0 ? "" : " with these tags"}. Nothing was prepared.`);
     }
     const { announcements, deliveries } = stores.staffAnnouncements;
     // A new preview replaces this staff member's previous one; the others' are left alone.

@@ -39,22 +39,31 @@ async function demo(): Promise<void> {
   await minou.start();
   await minou.ready;
 
-  const camille = await Member.connect(homeserver, "camille");
-  const roomId = await camille.createRoom({ name: "Les Jardins partagés", invite: [bot.userId] });
+  // As in Element: a private room encrypted from the start, and Minou's DMs accepted.
+  const camille = await Member.connect(homeserver, "camille", { encryption: true, acceptInvitesFrom: bot.userId });
+  const roomId = await camille.createRoom({
+    name: "Les Jardins partagés",
+    invite: [bot.userId],
+    initial_state: [{ type: "m.room.encryption", state_key: "", content: { algorithm: "m.megolm.v1.aes-sha2" } }],
+  });
   await waitFor(() => homeserver.stateContent(roomId, "m.room.member", bot.userId)?.["membership"] === "join", "Minou to join");
 
   console.log(`
-  Démo de Minou — salon « Les Jardins partagés », vous êtes ${camille.userId}.
+  Démo de Minou — salon chiffré « Les Jardins partagés », vous êtes ${camille.userId}.
   Tapez une commande, par exemple !aide, !minou ou « Minou : aide ». /quitter pour sortir.
   (Journal de Minou : ${logFile})
 `);
 
   let waiting: ((event: MatrixEvent) => void) | undefined;
-  camille.client.on(RoomEvent.Timeline, (event: MatrixEvent, room: Room | undefined) => {
-    if (room?.roomId !== roomId || event.getSender() !== bot.userId || event.getType() !== "m.room.message") return;
-    const body = String(event.getContent()["body"] ?? "");
-    console.log(`\nMinou :\n${body.replace(/^/gm, "  ")}\n`);
-    waiting?.(event);
+  camille.client.on(RoomEvent.Timeline, (event: MatrixEvent, room: Room | undefined, toStartOfTimeline: boolean | undefined) => {
+    if (room === undefined || toStartOfTimeline === true || event.getSender() !== bot.userId) return;
+    void camille.client.decryptEventIfNeeded(event).then(() => {
+      if (event.getType() !== "m.room.message") return;
+      const body = String(event.getContent()["body"] ?? "");
+      const who = room.roomId === roomId ? "Minou" : "Minou, en message privé";
+      console.log(`\n${who} :\n${body.replace(/^/gm, "  ")}\n`);
+      if (room.roomId === roomId) waiting?.(event);
+    });
   });
 
   const lines = createInterface({ input: process.stdin, output: process.stdout, prompt: "vous > ", terminal: interactive });

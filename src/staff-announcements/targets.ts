@@ -10,8 +10,6 @@ export interface TargetRoom {
 export interface Targets {
   /** In the order they will be served: by name, so the preview and the report read alike. */
   readonly rooms: readonly TargetRoom[];
-  /** Joined rooms left out because they are end-to-end encrypted (Minou does not do encryption). */
-  readonly encrypted: readonly TargetRoom[];
   /** Among `rooms`, those where Minou knows it lacks the power to pin. */
   readonly cannotPin: readonly TargetRoom[];
 }
@@ -24,7 +22,7 @@ function asTarget(room: RoomRecord): TargetRoom {
 
 /**
  * The association rooms an announcement goes to: every room Minou has joined except the staff
- * room and the members' direct-message rooms, narrowed to those carrying at least one of `tags`
+ * room and the members' direct-message rooms, encrypted or not, narrowed to those carrying at least one of `tags`
  * ("#culture #jeunesse": the cultural associations and the youth ones).
  */
 export function announcementTargets(stores: Stores, staffRoomId: string, tags: readonly string[]): Targets {
@@ -34,11 +32,9 @@ export function announcementTargets(stores: Stores, staffRoomId: string, tags: r
     .filter((room) => room.roomId !== staffRoomId && !directRooms.has(room.roomId))
     .filter((room) => tags.length === 0 || tags.some((tag) => room.tags.includes(tag)))
     .sort((a, b) => byName.compare(roomLabel(a), roomLabel(b)) || a.roomId.localeCompare(b.roomId));
-  const reachable = associations.filter((room) => !room.encrypted);
   return {
-    rooms: reachable.map(asTarget),
-    encrypted: associations.filter((room) => room.encrypted).map(asTarget),
-    cannotPin: reachable.filter((room) => room.missingPowers.includes("pin")).map(asTarget),
+    rooms: associations.map(asTarget),
+    cannotPin: associations.filter((room) => room.missingPowers.includes("pin")).map(asTarget),
   };
 }
 

@@ -61,11 +61,6 @@ export function previewText(text: string, options: PreviewOptions, targets: Targ
       ? fr ? md`🔔 Notifie tous les membres de chaque salon (@room).` : md`🔔 Notifies every member of each room (@room).`
       : fr ? md`🔕 Ne notifie personne en particulier (ajoutez @room pour notifier tout le salon).` : md`🔕 Pings nobody in particular (add @room to notify the whole room).`,
   );
-  if (targets.encrypted.length > 0) {
-    const names = nameList(targets.encrypted.map((room) => room.name), language);
-    const count = targets.encrypted.length;
-    extras.push(fr ? md`Laissés de côté : ${count} ${count === 1 ? "salon chiffré" : "salons chiffrés"}, où je ne sais pas écrire : ${names}.` : md`Left out: ${count} encrypted ${count === 1 ? "room" : "rooms"}, where I cannot post: ${names}.`);
-  }
   if (options.sendAt !== null) {
     extras.push(fr ? md`La liste des salons sera établie à nouveau au moment de l'envoi.` : md`The list of rooms will be worked out again when it is sent.`);
   }

@@ -8,8 +8,9 @@ export const KARIM = "@karim:minou.test";
 export const SOPHIE = "@sophie:minou.test";
 
 /**
- * A centre with a staff room and five other joined rooms: two tagged associations, an untagged
- * one, an encrypted one and a member's DM with Minou (neither of the last two is a target).
+ * A centre with a staff room and four other joined rooms: two tagged associations, an untagged
+ * one that is encrypted (a target like the others: Minou encrypts what it sends there) and a
+ * member's DM with Minou (not a target).
  */
 export function centreStores(): Stores {
   const stores = memoryStores();
@@ -21,11 +22,10 @@ export function centreStores(): Stores {
   join("!chorale:minou.test", "Chorale des Tilleuls");
   join("!ados:minou.test", "Club ados");
   join("!jardins:minou.test", "Jardins partagés");
-  join("!secret:minou.test", "Bureau chiffré");
   join("!dm:minou.test", "Minou");
   stores.rooms.setTags("!chorale:minou.test", ["culture"]);
   stores.rooms.setTags("!ados:minou.test", ["jeunesse", "sport"]);
-  stores.rooms.recordEncrypted("!secret:minou.test");
+  stores.rooms.recordEncrypted("!jardins:minou.test");
   stores.directRooms.record("@camille:minou.test", "!dm:minou.test", 0);
   return stores;
 }

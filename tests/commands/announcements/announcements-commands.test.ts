@@ -22,8 +22,9 @@ describe("!annonce: the preview", () => {
     expect(body).toContain("Aperçu de l'annonce");
     expect(body).toContain("> Fermeture du centre le 24 décembre.");
     expect(renderMessage(result.text).formattedBody).toContain("<strong>Fermeture</strong>");
+    // Jardins partagés is encrypted: a room like the others, Minou encrypts what it sends there.
     expect(body).toContain("Salons visés (3) : Chorale des Tilleuls, Club ados, Jardins partagés");
-    expect(body).toContain("Laissés de côté : 1 salon chiffré, où je ne sais pas écrire : Bureau chiffré.");
+    expect(body).not.toContain("Laissés de côté");
     expect(body).not.toContain("Équipe du centre,");
     expect(body).toContain("!annonce confirmer");
     expect(stores.outbox.pendingRooms()).toEqual([]);
