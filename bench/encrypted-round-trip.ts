@@ -115,6 +115,7 @@ try {
   const bot = startChild("src/main.ts", ["--config", minouConfig(homeserver.url, minou.userId, homeserver.serverName)], { MINOU_ACCESS_TOKEN: minou.accessToken });
   children.push(bot);
   await bot.waitForLine(/Minou ready/);
+  console.error('PHASE ready', performance.now());
   member = await Member.connect(homeserver, "camille", { encryption: true });
   const joined = async (roomId: string): Promise<string> => {
     for (let i = 0; i < 500 && homeserver.stateContent(roomId, "m.room.member", minou.userId)?.["membership"] !== "join"; i += 1) {
@@ -124,14 +125,18 @@ try {
   };
   const plainRoom = await joined(await member.createRoom({ preset: "private_chat" as never, name: "En clair", invite: [minou.userId] }));
   const encryptedRoom = await joined(await member.createRoom({ preset: "private_chat" as never, name: "Chiffré", invite: [minou.userId], initial_state: ENCRYPTED as never }));
+  console.error('PHASE rooms', performance.now());
   const watcher = new AnswerWatcher(member, minou.userId);
   const [plain, encrypted] = await measureAlternating(member, watcher, clock, [plainRoom, encryptedRoom]);
   if (plain !== undefined && encrypted !== undefined) results = { plain, encrypted, undecryptable: watcher.undecryptable };
 } finally {
+  console.error('PHASE finally', performance.now());
   stopObserving();
   member?.stop();
   for (const child of children) await child.stop();
+  console.error('PHASE children', performance.now());
   await homeserver.close();
+  console.error('PHASE closed', performance.now());
 }
 
 if (results === undefined) throw new Error("no measurement");
@@ -152,4 +157,6 @@ console.log(`  encryption overhead p50 ${ms(overheadP50)}   p99 ${ms(overheadP99
 console.log(" Member-perceived (before sending -> decrypted answer in its timeline; matrix-js-sdk with Rust crypto)");
 console.log(line("plain room", figures.member.plain));
 console.log(line("encrypted room", figures.member.encrypted));
+console.error("PHASE printed", performance.now());
 console.log(`  difference         p50 ${ms(figures.member.encrypted.p50 - figures.member.plain.p50)}   p99 ${ms(figures.member.encrypted.p99 - figures.member.plain.p99)}`);
+console.error("ACTIVE", process.getActiveResourcesInfo());

@@ -19,6 +19,11 @@ export function withEncryption(base: MatrixTransport, rooms: () => RoomCrypto, u
     async relations(roomId, eventId, relType) {
       return rooms().decryptAll(roomId, await base.relations(roomId, eventId, relType));
     },
+    async createDirectRoom(userId) {
+      const roomId = await base.createDirectRoom(userId);
+      rooms().createdEncrypted(roomId);
+      return roomId;
+    },
     async attachFile(roomId, data, filename, mimeType) {
       if (!(await rooms().isEncrypted(roomId))) return base.attachFile(roomId, data, filename, mimeType);
       const { ciphertext, info } = encryptAttachment(data);

@@ -7,7 +7,7 @@ import {
   EncryptionSettings,
   HistoryVisibility,
   initAsync,
-  KeysClaimRequest,
+  type KeysClaimRequest,
   KeysQueryRequest,
   MegolmDecryptionError,
   OlmMachine,

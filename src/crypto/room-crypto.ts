@@ -1,6 +1,7 @@
 import type { Stores } from "../../storage/index.ts";
 import type { MatrixEvent } from "../../storage/inbound-events-store.ts";
 import type { Logger } from "../log.ts";
+import { GaveUp } from "../matrix/retry.ts";
 import type { RoomSection, SyncResponse } from "../pipeline/sync-intake.ts";
 import type { HomeserverRequest } from "./crypto-requests.ts";
 import type { OlmEngine, RoomEncryption } from "./olm-engine.ts";
@@ -21,6 +22,8 @@ const enc = encodeURIComponent;
  */
 export class RoomCrypto {
   private readonly rooms = new Map<string, RoomInfo>();
+  /** Whether each room Minou wrote to is encrypted, as far as this run has seen. */
+  private readonly encrypted = new Map<string, boolean>();
   private readonly loading = new Map<string, Promise<RoomInfo>>();
   /** State changes seen in sync while a room's state was being fetched: applied over it after. */
   private readonly seenWhileLoading = new Map<string, MatrixEvent[]>();
@@ -35,20 +38,43 @@ export class RoomCrypto {
   /** Applies the membership, history visibility and encryption changes a sync answer brings. */
   observeSync(sync: SyncResponse): void {
     for (const [roomId, room] of Object.entries(sync.rooms?.join ?? {})) {
+      const events = stateEventsOf(room);
+      if (events.some((event) => event.type === "m.room.encryption" && event.state_key === "")) this.encrypted.set(roomId, true);
       const info = this.rooms.get(roomId);
-      if (info !== undefined) for (const event of stateEventsOf(room)) apply(info, event);
-      else this.seenWhileLoading.get(roomId)?.push(...stateEventsOf(room));
+      if (info !== undefined) for (const event of events) apply(info, event);
+      else this.seenWhileLoading.get(roomId)?.push(...events);
     }
-    for (const roomId of Object.keys(sync.rooms?.leave ?? {})) this.rooms.delete(roomId);
+    for (const roomId of Object.keys(sync.rooms?.leave ?? {})) {
+      this.rooms.delete(roomId);
+      this.encrypted.delete(roomId);
+    }
   }
 
-  /** A room Minou just created encrypted (a DM) is encrypted before any sync says so. */
+  /** A room Minou has just created encrypted (a DM): no sync may have said so yet. */
+  createdEncrypted(roomId: string): void {
+    this.encrypted.set(roomId, true);
+  }
+
+  /**
+   * Never guessed: a room whose encryption this run has not seen (one created a moment ago,
+   * whose state is still on its way in sync) is asked about before anything is sent in clear.
+   */
   async isEncrypted(roomId: string): Promise<boolean> {
     if (this.stores.rooms.get(roomId)?.encrypted === true) return true;
-    const known = this.rooms.get(roomId);
-    if (known !== undefined) return known.encryption !== undefined;
-    if (this.stores.rooms.get(roomId)?.membership === "join") return false;
-    return (await this.info(roomId)).encryption !== undefined;
+    const known = this.encrypted.get(roomId);
+    if (known !== undefined) return known;
+    const path = `/_matrix/client/v3/rooms/${enc(roomId)}/state/m.room.encryption/`;
+    const found = await this.request("GET", path).then(
+      () => true,
+      (error: unknown) => {
+        // 404: the room has no m.room.encryption state.
+        if (error instanceof GaveUp && error.failure.kind === "permanent" && error.failure.status === 404) return false;
+        throw error;
+      },
+    );
+    // A sync that saw the encryption meanwhile knows better.
+    if (!this.encrypted.has(roomId)) this.encrypted.set(roomId, found);
+    return this.encrypted.get(roomId) ?? found;
   }
 
   async encrypt(roomId: string, eventType: string, content: Record<string, unknown>): Promise<Record<string, unknown>> {

@@ -103,4 +103,15 @@ describe("the agenda, threads and late joiners in a room Element encrypted", () 
     expect(since.length).toBeGreaterThanOrEqual(2);
     expect(since.filter((event) => event.isDecryptionFailure())).toEqual([]);
   });
+
+  it("stops sharing with a member who left: the next message goes under a new room key", async () => {
+    const sessionOf = (eventId: string | undefined): unknown => scenario.homeserver.roomEvents(roomId).find((event) => event.event_id === eventId)?.content["session_id"];
+    const before = await ask(camille, "!agenda");
+    await dominique.client.kick(roomId, sacha.userId, "fin du mandat");
+    await waitFor(() => scenario.homeserver.stateContent(roomId, "m.room.member", sacha.userId)?.["membership"] === "leave", "sacha out");
+    const after = await ask(camille, "!agenda");
+    expect(sessionOf(after.getId())).not.toBe(sessionOf(before.getId()));
+    expect(body(after)).toContain("Vide-grenier");
+    expect(after.isDecryptionFailure()).toBe(false);
+  });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Minou } from "../../src/minou.ts";
 import { downloadEncryptedFile, ENCRYPTED_ROOM, plainBody as body, react, reactEncrypted } from "../support/encrypted.ts";
 import { Member } from "../support/member.ts";
-import { vote } from "../support/poll-votes.ts";
+import { startPoll, vote } from "../support/poll-votes.ts";
 import { createScenario, roomWithMinou, startMinou, type Scenario } from "../support/scenario.ts";
 import { quietPeriod, waitFor } from "../support/wait.ts";
 
@@ -39,7 +39,13 @@ describe("native polls and date polls in a room Element encrypted", () => {
     camille = await Member.connect(scenario.homeserver, "camille", { encryption: true });
     dominique = await Member.connect(scenario.homeserver, "dominique", { encryption: true });
     sacha = await Member.connect(scenario.homeserver, "sacha", { encryption: true });
-    roomId = await roomWithMinou(scenario, dominique, { name: "Bureau", invite: [camille.userId, sacha.userId], initial_state: ENCRYPTED_ROOM });
+    // Dominique made Minou a moderator: it may close the members' own polls.
+    roomId = await roomWithMinou(scenario, dominique, {
+      name: "Bureau",
+      invite: [camille.userId, sacha.userId],
+      initial_state: ENCRYPTED_ROOM,
+      power_level_content_override: { users: { [dominique.userId]: 100, [scenario.bot.userId]: 50 } },
+    });
     await camille.join(roomId);
     await sacha.join(roomId);
   });
@@ -83,11 +89,27 @@ describe("native polls and date polls in a room Element encrypted", () => {
     anchor = NOW;
   });
 
+  it("closes a member's own encrypted Element poll at a deadline given in an encrypted reply", async () => {
+    const memberPoll = await startPoll(sacha, roomId, "Pique-nique ?", ["Oui", "Non"]);
+    expect(wireType(memberPoll)).toBe("m.room.encrypted");
+    const poll = await waitFor(() => minou.stores.polls.polls.byStartEvent(memberPoll), "the member's poll, decrypted by Minou");
+    const command = await sacha.say(roomId, "!sondage échéance demain 12h", { "m.relates_to": { "m.in_reply_to": { event_id: memberPoll } } });
+    expect(body(await sacha.waitForReply(roomId, command, scenario.bot.userId, 15_000))).toMatch(/^C'est noté : je clorai le sondage « Pique-nique \? »/);
+    await vote(camille, roomId, memberPoll, [poll.options[0]?.answerId ?? ""]);
+    await waitFor(() => minou.stores.polls.votes.responses(poll.id).length === 1 || undefined, "the encrypted vote");
+    anchor = NOW + 2 * 86_400_000;
+    await minou.tick();
+    const end = await waitFor(() => fromMinou("org.matrix.msc3381.poll.end").find((event) => (event.getContent()["m.relates_to"] as { event_id: string }).event_id === memberPoll), "the member poll's end, decrypted");
+    expect(String(end.getContent()["org.matrix.msc1767.text"])).toBe("Sondage clos. Réponse en tête : Oui (1 voix sur 1).");
+    await waitFor(() => camille.room(roomId).polls.get(memberPoll)?.isEnded || undefined, "the poll ended in camille's client");
+    anchor = NOW;
+  });
+
   it("runs a date poll: slots, reactions (clear and encrypted) and one-line votes, a live table, then an agenda event", async () => {
     const summary = await ask(camille, '!sondage dates "Réunion de rentrée" mardi 18h | jeudi 18h30 | samedi 10h jusqu\'à vendredi');
-    expect(summary).toMatch(/^📊 Réunion de rentrée — sondage de dates n°2/);
+    expect(summary).toMatch(/^📊 Réunion de rentrée — sondage de dates n°3/);
     const poll = await waitFor(() => {
-      const candidate = minou.stores.polls.polls.byNumber(roomId, 2);
+      const candidate = minou.stores.polls.polls.byNumber(roomId, 3);
       return candidate?.summaryEventId !== null && candidate?.options.every((option) => option.messageEventId !== null) ? candidate : undefined;
     }, "the slot messages");
     const slots = poll.options.map((option) => option.messageEventId ?? "");
@@ -98,12 +120,12 @@ describe("native polls and date polls in a room Element encrypted", () => {
     await react(camille, roomId, slots[1] ?? "", "❓️");
     await reactEncrypted(dominique, roomId, slots[1] ?? "", "✅");
     await reactEncrypted(sacha, roomId, slots[0] ?? "", "✅");
-    expect(await ask(sacha, "!sondage voter 2 non oui non")).toMatch(/^C'est noté pour « Réunion de rentrée » : 1 ❌ · 2 ✅ · 3 ❌/);
+    expect(await ask(sacha, "!sondage voter 3 non oui non")).toMatch(/^C'est noté pour « Réunion de rentrée » : 1 ❌ · 2 ✅ · 3 ❌/);
     const summaryId = poll.summaryEventId ?? "";
     await waitFor(() => shown(summaryId).includes("2. jeu. 3 déc., 18:30–19:30 ⭐ | 2 | 1 | 0") || undefined, "the live table, decrypted", 15_000);
     for (const voter of ["✅ @dominique:minou.test", "✅ @sacha:minou.test", "❓ @camille:minou.test"]) expect(shown(summaryId)).toContain(voter);
 
-    const announcement = await ask(camille, "!sondage choisir 2");
+    const announcement = await ask(camille, "!sondage choisir 3 2");
     expect(announcement).toMatch(/📅 Réunion de rentrée \(n°1\)\njeudi 3 décembre 2026, 18:30–19:30 \(heure de Paris\)/);
     expect(announcement).toContain("✅ 2 · ❓ 1 · ❌ 0");
     const event = minou.stores.agenda.events.byNumber(roomId, 1);
@@ -112,10 +134,10 @@ describe("native polls and date polls in a room Element encrypted", () => {
   });
 
   it("exports the date poll as an encrypted CSV file the member downloads and decrypts", async () => {
-    await ask(camille, "!sondage export 2");
+    await ask(camille, "!sondage export 3");
     const file = await waitFor(() => camille.timeline(roomId).find((event) => event.getContent()["msgtype"] === "m.file"), "the CSV file, decrypted");
     expect(file.isEncrypted()).toBe(true);
-    expect(file.getContent()).toMatchObject({ body: "sondage-2.csv", info: { mimetype: "text/csv" } });
+    expect(file.getContent()).toMatchObject({ body: "sondage-3.csv", info: { mimetype: "text/csv" } });
     const bytes = await downloadEncryptedFile(scenario.homeserver, file.getContent());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.subarray(3).toString("utf8");
