@@ -7,7 +7,6 @@ import {
   EncryptionSettings,
   HistoryVisibility,
   initAsync,
-  type KeysClaimRequest,
   KeysQueryRequest,
   MegolmDecryptionError,
   OlmMachine,
@@ -78,6 +77,7 @@ export class OlmEngine {
   private readonly encryptions = new SerialQueue();
   private readonly outgoing = new SerialQueue();
   private roomKeysArrived = false;
+  private lastKeyState: string | undefined;
   private closed = false;
 
   private constructor(
@@ -125,6 +125,11 @@ export class OlmEngine {
     const left = sync.device_lists?.left ?? [];
     const counts = new Map(Object.entries(sync.device_one_time_keys_count ?? {}));
     const fallback = sync.device_unused_fallback_key_types;
+    // The engine reloads its account on each call (~6 ms): a sync that brings nothing new for it
+    // (no to-device message, no device change, the same key counts) is not worth one.
+    const keyState = JSON.stringify([[...counts].sort(), fallback === undefined ? null : [...fallback].sort()]);
+    if (toDevice.length === 0 && changed.length === 0 && left.length === 0 && keyState === this.lastKeyState) return false;
+    this.lastKeyState = keyState;
     const arrived = await this.call(async (machine) => {
       this.roomKeysArrived = false;
       await machine.receiveSyncChanges(
@@ -181,38 +186,34 @@ export class OlmEngine {
    * current key (sharing it only with devices that lack it: no re-key on restart).
    */
   encrypt(roomId: string, eventType: string, content: Record<string, unknown>, room: RoomEncryption): Promise<Record<string, unknown>> {
-    return this.encryptions.run(async () => {
-      const users = (): UserId[] => room.members.map((id) => new UserId(id));
-      await this.call((machine) => machine.updateTrackedUsers(users()));
-      const claim = await this.missingSessions(users);
-      if (claim !== undefined) await this.send(claim);
-      const shares = await this.call((machine) => machine.shareRoomKey(new RoomId(roomId), users(), encryptionSettings(room)));
-      for (const share of shares) await this.send(share);
-      const encrypted = JSON.parse(await this.call((machine) => machine.encryptRoomEvent(new RoomId(roomId), eventType, JSON.stringify(content)))) as Record<string, unknown>;
-      const relation = content["m.relates_to"];
-      return relation === undefined ? encrypted : { ...encrypted, "m.relates_to": relation };
-    });
-  }
-
-  /**
-   * The sessions to claim before sharing a room key, once every key query is answered. The
-   * engine's getMissingSessions waits up to 5 s for a user whose key query is still pending (a
-   * sync marking a member, or Minou itself on a join, as changed just before): that query could
-   * only be sent once the call returns, so the wait would always run out. The queries are sent
-   * first, and the claim asked for in the same call that found none left.
-   */
-  private missingSessions(users: () => UserId[]): Promise<KeysClaimRequest | undefined> {
-    return this.outgoing.run(async () => {
-      for (let attempt = 1; ; attempt += 1) {
-        const next = await this.call(async (machine) => {
-          const queries = ((await machine.outgoingRequests()) as OutgoingRequest[]).filter((request) => request instanceof KeysQueryRequest);
-          if (queries.length > 0 && attempt <= 3) return { queries };
-          return { claim: (await machine.getMissingSessions(users())) ?? undefined };
-        });
-        if ("claim" in next) return next.claim;
-        for (const query of next.queries) await this.send(query);
-      }
-    });
+    // In the outgoing queue: no other pass may send the key queries this one waits for.
+    return this.encryptions.run(() =>
+      this.outgoing.run(async () => {
+        const users = (): UserId[] => room.members.map((id) => new UserId(id));
+        for (let round = 1; ; round += 1) {
+          // Usually one engine call (and one flush): nothing to query, claim or share, just encrypt.
+          const step = await this.call(async (machine): Promise<{ requests: OutgoingRequest[] } | { encrypted: string }> => {
+            await machine.updateTrackedUsers(users());
+            // getMissingSessions waits up to 5 s for a pending key query, which could only be
+            // sent after it returns: the queries go first (a few rounds at most).
+            const queries = ((await machine.outgoingRequests()) as OutgoingRequest[]).filter((request) => request instanceof KeysQueryRequest);
+            if (queries.length > 0 && round <= 3) return { requests: queries };
+            const claim = await machine.getMissingSessions(users());
+            if (claim !== null && claim !== undefined) return { requests: [claim] };
+            const shares = await machine.shareRoomKey(new RoomId(roomId), users(), encryptionSettings(room));
+            if (shares.length > 0) return { requests: shares };
+            return { encrypted: await machine.encryptRoomEvent(new RoomId(roomId), eventType, JSON.stringify(content)) };
+          });
+          if ("requests" in step) {
+            for (const request of step.requests) await this.send(request);
+            continue;
+          }
+          const encrypted = JSON.parse(step.encrypted) as Record<string, unknown>;
+          const relation = content["m.relates_to"];
+          return relation === undefined ? encrypted : { ...encrypted, "m.relates_to": relation };
+        }
+      }),
+    );
   }
 
   /** Runs `work` on the machine alone, then writes what it changed to SQLite. */

@@ -88,7 +88,7 @@ export class Member {
     readonly client: MatrixClient,
   ) {}
 
-  static async connect(homeserver: TestHomeserver, localpart: string, options: ConnectOptions = {}): Promise<Member> {
+  static async connect(homeserver: Pick<TestHomeserver, "url" | "registerUser">, localpart: string, options: ConnectOptions = {}): Promise<Member> {
     const account = await homeserver.registerUser(localpart, PASSWORD);
     const encryption = options.encryption === true || options.onlyCrossSignedDevices === true;
     const client = createClient({
