@@ -78,6 +78,9 @@ export class OlmEngine {
   private readonly outgoing = new SerialQueue();
   private roomKeysArrived = false;
   private lastKeyState: string | undefined;
+  private deviceEpoch = 0;
+  /** Per room: the members and device epoch whose devices all had sessions at the last send. */
+  private readonly checkedRecipients = new Map<string, string>();
   private closed = false;
 
   private constructor(
@@ -130,6 +133,8 @@ export class OlmEngine {
     const keyState = JSON.stringify([[...counts].sort(), fallback === undefined ? null : [...fallback].sort()]);
     if (toDevice.length === 0 && changed.length === 0 && left.length === 0 && keyState === this.lastKeyState) return false;
     this.lastKeyState = keyState;
+    // Devices or Olm sessions may have changed: every room's recipients are checked again.
+    if (toDevice.length > 0 || changed.length > 0 || left.length > 0) this.deviceEpoch += 1;
     const arrived = await this.call(async (machine) => {
       this.roomKeysArrived = false;
       await machine.receiveSyncChanges(
@@ -190,16 +195,21 @@ export class OlmEngine {
     return this.encryptions.run(() =>
       this.outgoing.run(async () => {
         const users = (): UserId[] => room.members.map((id) => new UserId(id));
+        const recipients = `${this.deviceEpoch}\u0000${[...room.members].sort().join("\u0000")}`;
         for (let round = 1; ; round += 1) {
           // Usually one engine call (and one flush): nothing to query, claim or share, just encrypt.
           const step = await this.call(async (machine): Promise<{ requests: OutgoingRequest[] } | { encrypted: string }> => {
-            await machine.updateTrackedUsers(users());
-            // getMissingSessions waits up to 5 s for a pending key query, which could only be
-            // sent after it returns: the queries go first (a few rounds at most).
-            const queries = ((await machine.outgoingRequests()) as OutgoingRequest[]).filter((request) => request instanceof KeysQueryRequest);
-            if (queries.length > 0 && round <= 3) return { requests: queries };
-            const claim = await machine.getMissingSessions(users());
-            if (claim !== null && claim !== undefined) return { requests: [claim] };
+            // Same members and no device change since the last send: every device has its session.
+            if (this.checkedRecipients.get(roomId) !== recipients) {
+              await machine.updateTrackedUsers(users());
+              // getMissingSessions waits up to 5 s for a pending key query, which could only be
+              // sent after it returns: the queries go first (a few rounds at most).
+              const queries = ((await machine.outgoingRequests()) as OutgoingRequest[]).filter((request) => request instanceof KeysQueryRequest);
+              if (queries.length > 0 && round <= 3) return { requests: queries };
+              const claim = await machine.getMissingSessions(users());
+              if (claim !== null && claim !== undefined) return { requests: [claim] };
+              this.checkedRecipients.set(roomId, recipients);
+            }
             const shares = await machine.shareRoomKey(new RoomId(roomId), users(), encryptionSettings(room));
             if (shares.length > 0) return { requests: shares };
             return { encrypted: await machine.encryptRoomEvent(new RoomId(roomId), eventType, JSON.stringify(content)) };
