@@ -4,6 +4,9 @@ import { CrossSigning } from "./cross-signing.ts";
 import { DeviceLists } from "./device-lists.ts";
 import { E2eKeys } from "./e2e-keys.ts";
 import { MediaStore } from "./media.ts";
+import { Notifications } from "./notifications.ts";
+import { PushRuleStore } from "./push-rule-store.ts";
+import { Receipts } from "./receipts.ts";
 import { Rooms } from "./rooms.ts";
 import { Stream } from "./stream.ts";
 import { ToDeviceInbox } from "./to-device.ts";
@@ -23,6 +26,9 @@ export class HomeserverCore {
   readonly crossSigning: CrossSigning;
   readonly toDevice: ToDeviceInbox;
   readonly uia: UiaSessions;
+  readonly pushRules = new PushRuleStore();
+  readonly receipts: Receipts;
+  readonly notifications: Notifications;
 
   constructor(readonly serverName: string) {
     this.accounts = new Accounts(serverName, this.stream);
@@ -33,6 +39,10 @@ export class HomeserverCore {
     this.crossSigning = new CrossSigning(this.e2eKeys, this.deviceLists, devicesOf);
     this.toDevice = new ToDeviceInbox(serverName, this.stream, devicesOf);
     this.uia = new UiaSessions(this.accounts);
+    this.receipts = new Receipts(this.stream);
+    this.notifications = new Notifications(serverName, this.pushRules, this.receipts, this.rooms);
+    // Synapse runs the push rules before the event is persisted, i.e. before anyone can sync it.
+    this.rooms.appendListeners.add((room, event) => this.notifications.evaluate(room, event));
     this.accounts.onDeviceChange = (userId, deviceId, change) => {
       if (change === "removed") {
         this.e2eKeys.deleteDevice(userId, deviceId);

@@ -6,10 +6,25 @@ import { FaultInjector, type Faults } from "./faults.ts";
 import type { Room, StoredEvent } from "./room.ts";
 import { buildRoutes } from "./routes/index.ts";
 import { createDispatcher, HttpListener } from "./server.ts";
-import type { ClientEvent, JsonObject } from "./types.ts";
+import type { ClientEvent, JsonObject, SyncEvent } from "./types.ts";
 
 export type { ClientEvent, SyncEvent, StrippedStateEvent, UnsignedData, JsonObject } from "./types.ts";
 export type { Faults, RequestMatch } from "./faults.ts";
+
+/** One entry of GET /notifications (Synapse's shape). */
+export interface NotificationEntry {
+  room_id: string;
+  profile_tag: null;
+  actions: unknown[];
+  ts: number;
+  event: SyncEvent;
+  read: boolean;
+}
+
+export interface NotificationsPage {
+  notifications: NotificationEntry[];
+  next_token: string | null;
+}
 
 export interface TestHomeserverOptions {
   /** Default "minou.test". */
@@ -96,6 +111,25 @@ export class TestHomeserver {
     return () => {
       this.core.rooms.appendListeners.delete(told);
     };
+  }
+
+  /**
+   * What GET /notifications answers `userId` (Synapse 1.67's push rules; newest first, 50 by
+   * default, `next_token` to page on), without HTTP or faults.
+   */
+  notificationsOf(userId: string, query: { from?: string; limit?: number; only?: "highlight" } = {}): NotificationsPage {
+    const page = this.core.notifications.page(userId, { from: query.from, limit: query.limit, onlyHighlight: query.only === "highlight" });
+    return structuredClone(page) as unknown as NotificationsPage;
+  }
+
+  /** The users whose push rules notify them of the event, with the actions (highlight…) they got. */
+  notifiedBy(eventId: string): Array<{ userId: string; actions: unknown[]; highlight: boolean }> {
+    return this.core.notifications.recipientsOf(eventId);
+  }
+
+  /** A joined room's `unread_notifications` for the user, as their next /sync shows it. Throws for an unknown room. */
+  unreadNotifications(userId: string, roomId: string): { notification_count: number; highlight_count: number } {
+    return this.core.notifications.unreadCounts(this.requireRoom(roomId), userId);
   }
 
   /** Events of a room in timeline order (full client-format events, as /messages returns). Throws for an unknown room. */

@@ -18,7 +18,7 @@ export class Rooms {
   private readonly aliases = new Map<string, string>();
   private readonly roomsByUser = new Map<string, Set<string>>();
   private readonly transactions = new Map<string, string>();
-  /** Told of each event as it is stored, before the request that sent it is answered (benchmarks time bots with it). */
+  /** Told of each event as it is stored, before the request that sent it is answered (push rules; benchmarks time bots with it). */
   readonly appendListeners = new Set<(room: Room, event: StoredEvent) => void>();
 
   constructor(

@@ -104,8 +104,9 @@ function joinedRoom(core: HomeserverCore, room: Room, params: SyncParams): JsonO
   const accountData = core.accounts.accountDataSince(session.userId, room.roomId, since);
   const limit = params.filter.timeline.limit ?? DEFAULT_TIMELINE_LIMIT;
   const end = room.events.length;
+  const receipts = core.receipts.ephemeralEvent(room.roomId, session.userId, since);
   // The cheap test first: most rooms of a long-polling bot have nothing new.
-  if (since !== undefined && !fullState && room.lastStreamPos <= since && accountData.length === 0) return undefined;
+  if (since !== undefined && !fullState && room.lastStreamPos <= since && accountData.length === 0 && !receipts) return undefined;
   const section =
     since === undefined || room.joinedSince(session.userId, since)
       ? // Initial sync, or a room joined since the last sync: the client gets it whole.
@@ -114,9 +115,9 @@ function joinedRoom(core: HomeserverCore, room: Room, params: SyncParams): JsonO
   return {
     summary: summary(room, session.userId),
     ...section,
-    ephemeral: { events: [] },
+    ephemeral: { events: receipts ? [receipts] : [] },
     account_data: { events: accountData },
-    unread_notifications: { highlight_count: 0, notification_count: 0 },
+    unread_notifications: core.notifications.unreadCounts(room, session.userId),
   };
 }
 

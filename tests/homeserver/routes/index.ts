@@ -7,6 +7,7 @@ import { addDirectoryRoutes } from "./directory-routes.ts";
 import { addEventRoutes } from "./event-routes.ts";
 import { addKeysRoutes } from "./keys-routes.ts";
 import { addMediaRoutes } from "./media-routes.ts";
+import { addPushRoutes } from "./push-routes.ts";
 import { addRoomRoutes } from "./room-routes.ts";
 import { addSyncRoutes } from "./sync-routes.ts";
 import { addUserRoutes } from "./user-routes.ts";
@@ -20,6 +21,7 @@ export function buildRoutes(): Router<RequestContext> {
   addRoomRoutes(routes);
   addEventRoutes(routes);
   addSyncRoutes(routes);
+  addPushRoutes(routes);
   addMediaRoutes(routes);
   addDirectoryRoutes(routes);
   return routes;

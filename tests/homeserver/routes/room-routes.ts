@@ -9,6 +9,7 @@ import { isUserId } from "../ids.ts";
 import { reasonOf, setMembership } from "../membership.ts";
 import { readableEnd } from "../pagination.ts";
 import { membershipOf, type Room } from "../room.ts";
+import { READ_RECEIPT_TYPES, type ReadReceiptType } from "../receipts.ts";
 import { createRoom } from "../room-creation.ts";
 import { toClientEvent } from "../client-events.ts";
 import { deviceKey } from "../accounts.ts";
@@ -107,14 +108,21 @@ export function addRoomRoutes(routes: Routes): void {
     if (!["m.read", "m.read.private", "m.fully_read"].includes(type)) throw invalidParam(`Unknown receipt type ${type}`);
     ctx.jsonBody(true);
     if (type === "m.fully_read") setFullyRead(ctx, session, room, ctx.param("eventId"));
+    else ctx.core.receipts.set(room, session.userId, type as ReadReceiptType, ctx.param("eventId"));
     return json({});
   });
   routes.add("POST", `${CLIENT}/rooms/:roomId/read_markers`, (ctx) => {
     const session = ctx.session();
     const room = roomFor(ctx, session);
     requireJoined(room, session);
-    const fullyRead = ctx.jsonBody()["m.fully_read"];
+    const body = ctx.jsonBody();
+    const fullyRead = body["m.fully_read"];
     if (typeof fullyRead === "string") setFullyRead(ctx, session, room, fullyRead);
+    // Synapse: other keys are ignored, not refused.
+    for (const type of READ_RECEIPT_TYPES) {
+      const eventId = body[type];
+      if (typeof eventId === "string" && eventId !== "") ctx.core.receipts.set(room, session.userId, type, eventId);
+    }
     return json({});
   });
 }

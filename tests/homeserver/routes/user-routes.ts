@@ -1,12 +1,11 @@
-// Profile, account data, filters, presence, push rules and capabilities (spec: profile.yaml,
-// account-data.yaml, filter.yaml, presence.yaml, pushrules.yaml, capabilities.yaml).
+// Profile, account data, filters, presence and capabilities (spec: profile.yaml,
+// account-data.yaml, filter.yaml, presence.yaml, capabilities.yaml).
 import { CLIENT, type RequestContext, type Routes } from "../context.ts";
 import { SUPPORTED_ROOM_VERSIONS, DEFAULT_ROOM_VERSION } from "../core.ts";
 import { MatrixError, badJson, forbidden, notFound } from "../errors.ts";
 import { parseSyncFilter } from "../filters.ts";
 import { json, type Reply } from "../http.ts";
 import { propagateProfile } from "../membership.ts";
-import { defaultPushRules } from "../push-rules.ts";
 import type { JsonObject } from "../types.ts";
 
 const PROFILE_FIELDS = { displayname: "displayname", avatar_url: "avatarUrl" } as const;
@@ -63,11 +62,6 @@ export function addUserRoutes(routes: Routes): void {
     if (presence.statusMsg !== undefined) body["status_msg"] = presence.statusMsg;
     return json(body);
   });
-
-  for (const path of ["pushrules/", "pushrules"]) {
-    routes.add("GET", `${CLIENT}/${path}`, (ctx) => json(defaultPushRules(ctx.session().userId)));
-  }
-  routes.add("GET", `${CLIENT}/pushrules/global/`, (ctx) => json(defaultPushRules(ctx.session().userId)["global"]));
 
   routes.add("GET", `${CLIENT}/capabilities`, (ctx) => {
     ctx.session();
