@@ -23,7 +23,7 @@ export interface RoomRecord {
   /** Set by the centre's staff (`!asso tags culture jeunesse`); announcements can target them. */
   readonly tags: readonly string[];
   readonly memberCount: number | null;
-  /** What Minou cannot do in the room for lack of power: "pin", "redact". */
+  /** What Minou cannot do in the room for lack of power: "pin", "redact", "room-mention" (ping it with @room). */
   readonly missingPowers: readonly string[];
 }
 

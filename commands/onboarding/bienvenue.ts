@@ -1,7 +1,7 @@
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
 import { guideEnabledSetting, welcomeEnabledSetting, welcomeTextSetting } from "../../src/onboarding/settings.ts";
 import { roomDisplayName, welcomeMessage } from "../../src/onboarding/texts.ts";
-import { joinMarkdown, md } from "../../src/render/markdown.ts";
+import { joinMarkdown, md, userPill } from "../../src/render/markdown.ts";
 
 export const bienvenueDefinir = defineCommand({
   names: { fr: ["bienvenue définir"], en: ["welcome set"] },
@@ -27,7 +27,7 @@ export const bienvenueApercu = defineCommand({
     const enabled = stores.roomSettings.get(room.roomId, welcomeEnabledSetting);
     const record = stores.rooms.get(room.roomId);
     const name = roomDisplayName(record, language);
-    const preview = welcomeMessage([sender.userId], name, stores.roomSettings.get(room.roomId, welcomeTextSetting), language, prefix);
+    const preview = welcomeMessage([userPill(sender.userId)], name, stores.roomSettings.get(room.roomId, welcomeTextSetting), language, prefix);
     const state = enabled ? (language === "fr" ? md`Accueil activé. Aperçu :` : md`Welcome on. Preview:`) : language === "fr" ? md`Accueil désactivé (!bienvenue on pour le remettre). Il ressemblerait à :` : md`Welcome off (!welcome on to turn it back on). It would read:`;
     return reply(joinMarkdown([state, preview], "\n\n"));
   },

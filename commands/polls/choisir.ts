@@ -40,7 +40,7 @@ export const choisir = defineCommand({
       if (vote.position === position && vote.answer !== "no") stores.agenda.answers.replace(event.id, vote.voter, vote.answer, now);
     }
     stores.polls.polls.recordChoice(found.id, position, event.id);
-    if (found.closedAt === null) closePoll(stores, { ...found, chosenPosition: position }, sender.userId, now, language, prefix);
+    if (found.closedAt === null) closePoll(stores, { ...found, chosenPosition: position }, { by: "member", userId: sender.userId }, now, language, prefix);
     stores.polls.polls.markSummaryDirty(found.id, now);
     return reply(announcementText(event, stores.agenda.answers.counts(event.id), language), {
       purpose: ANNOUNCEMENT_PURPOSE,

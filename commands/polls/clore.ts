@@ -21,7 +21,7 @@ export const clore = defineCommand({
       context.stores.polls.polls.setDeadline(found.id, context.now);
       return reply(context.language === "fr" ? md`Je clos le sondage n°${found.number} : le résultat suit.` : md`Closing poll #${found.number}: the result follows.`);
     }
-    closePoll(context.stores, found, context.sender.userId, context.now, context.language, context.prefix);
+    closePoll(context.stores, found, { by: "member", userId: context.sender.userId }, context.now, context.language, context.prefix);
     return reply(context.language === "fr" ? md`Le sondage n°${found.number} est clos.` : md`Poll #${found.number} is closed.`);
   },
 });

@@ -4,8 +4,8 @@ import { localeOf } from "../../src/i18n/language.ts";
 import { joinMarkdown, md } from "../../src/render/markdown.ts";
 
 const POWER_NAMES = {
-  fr: { pin: "épingler", redact: "supprimer les messages (clore les sondages des membres)" },
-  en: { pin: "pin", redact: "remove messages (close members' polls)" },
+  fr: { pin: "épingler", redact: "supprimer les messages (clore les sondages des membres)", "room-mention": "notifier tout le monde (@room des annonces)" },
+  en: { pin: "pin", redact: "remove messages (close members' polls)", "room-mention": "notify everyone (@room in announcements)" },
 } as const;
 
 export const assos = defineCommand({
@@ -24,7 +24,7 @@ export const assos = defineCommand({
       const members = room.memberCount === null ? "" : fr ? ` · ${room.memberCount} membres` : ` · ${room.memberCount} members`;
       const activity =
         room.lastActivityAt === null ? "" : ` · ${fr ? "actif" : "active"} ${DateTime.fromMillis(room.lastActivityAt).setLocale(localeOf(language)).toRelative() ?? ""}`;
-      const missing = room.missingPowers.length === 0 ? "" : ` · ⚠️ ${fr ? "Minou ne peut pas" : "Minou cannot"} ${room.missingPowers.map((power) => POWER_NAMES[language][power as "pin" | "redact"] ?? power).join(", ")}`;
+      const missing = room.missingPowers.length === 0 ? "" : ` · ⚠️ ${fr ? "Minou ne peut pas" : "Minou cannot"} ${room.missingPowers.map((power) => POWER_NAMES[language][power as keyof (typeof POWER_NAMES)["fr"]] ?? power).join(", ")}`;
       return md`- **${name}**${tags}${members}${activity}${missing}`;
     });
     return reply(joinMarkdown([fr ? md`**${rooms.length} salons**` : md`**${rooms.length} rooms**`, ...lines], "\n"));

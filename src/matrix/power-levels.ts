@@ -6,6 +6,8 @@ export interface PowerLevels {
   readonly eventsDefault: number;
   readonly stateDefault: number;
   readonly redact: number;
+  /** `notifications.room`: the power an "@room" needs to ping the room (spec default 50). */
+  readonly roomNotification: number;
 }
 
 export const MODERATOR_POWER_LEVEL = 50;
@@ -31,6 +33,7 @@ function integerMap(value: unknown): Record<string, number> {
  */
 export function parsePowerLevels(content: Record<string, unknown> | undefined): PowerLevels {
   const source = content ?? {};
+  const notifications = source["notifications"];
   return {
     users: integerMap(source["users"]),
     usersDefault: integer(source["users_default"], 0),
@@ -38,6 +41,7 @@ export function parsePowerLevels(content: Record<string, unknown> | undefined): 
     eventsDefault: integer(source["events_default"], 0),
     stateDefault: integer(source["state_default"], content === undefined ? 0 : 50),
     redact: integer(source["redact"], 50),
+    roomNotification: integer(typeof notifications === "object" && notifications !== null ? (notifications as Record<string, unknown>)["room"] : undefined, 50),
   };
 }
 
@@ -51,4 +55,9 @@ export function canSendState(levels: PowerLevels, userId: string, eventType: str
 
 export function canRedactOthers(levels: PowerLevels, userId: string): boolean {
   return userPowerLevel(levels, userId) >= levels.redact;
+}
+
+/** Whether an "@room" from this user pings the room (push rule `.m.rule.roomnotif`, `.m.rule.is_room_mention`). */
+export function canMentionRoom(levels: PowerLevels, userId: string): boolean {
+  return userPowerLevel(levels, userId) >= levels.roomNotification;
 }

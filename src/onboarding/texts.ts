@@ -1,17 +1,17 @@
 import type { CentreService } from "../dispatch/command.ts";
 import type { Language } from "../i18n/language.ts";
 import type { RoomRecord } from "../../storage/rooms-store.ts";
-import { code, joinMarkdown, link, md, trusted, userPill, type Markdown } from "../render/markdown.ts";
+import { code, joinMarkdown, link, md, trusted, type Markdown } from "../render/markdown.ts";
 
 /** How welcome texts and the guide name the room: the association's name, else the room's. */
 export function roomDisplayName(room: Pick<RoomRecord, "associationName" | "name"> | undefined, language: Language): string {
   return room?.associationName ?? room?.name ?? (language === "fr" ? "l'association" : "the association");
 }
 
-/** "Bienvenue @a et @b !" then the room's text, or Minou's default one. */
-export function welcomeMessage(userIds: readonly string[], roomName: string, customText: string | null, language: Language, prefix: string): Markdown {
+/** "Bienvenue @a et @b !" (the newcomers' pills) then the room's text, or Minou's default one. */
+export function welcomeMessage(newcomers: readonly Markdown[], roomName: string, customText: string | null, language: Language, prefix: string): Markdown {
   const fr = language === "fr";
-  const pills = joinMarkdown(userIds.map(userPill), ", ");
+  const pills = joinMarkdown(newcomers, ", ");
   const greeting = fr ? md`👋 Bienvenue ${pills} !` : md`👋 Welcome ${pills}!`;
   if (customText !== null) return joinMarkdown([greeting, trusted(customText)], "\n\n");
   const body = fr

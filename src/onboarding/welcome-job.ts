@@ -1,7 +1,9 @@
 import type { Stores } from "../../storage/index.ts";
 import type { Language } from "../i18n/language.ts";
 import type { Logger } from "../log.ts";
-import { noticeContent } from "../matrix/reply-content.ts";
+import { notifyingContent } from "../matrix/reply-content.ts";
+import type { MemberNames } from "../pipeline/room-state.ts";
+import { userPill } from "../render/markdown.ts";
 import { txnIdFor } from "../matrix/txn-id.ts";
 import { renderMessage } from "../render/render-message.ts";
 import type { ScheduledJob } from "../scheduler.ts";
@@ -10,7 +12,7 @@ import { roomDisplayName, welcomeMessage } from "./texts.ts";
 
 /**
  * Welcomes newcomers `delayMs` after the first of them joined, all together: when many join at
- * once (an import, a space), the room gets one message, not a flood.
+ * once (an import, a space), the room gets one message, not a flood. It notifies each of them.
  */
 export class WelcomeJob implements ScheduledJob {
   readonly name = "welcomes";
@@ -19,6 +21,7 @@ export class WelcomeJob implements ScheduledJob {
   constructor(
     private readonly stores: Stores,
     private readonly settings: { defaultLanguage: Language; prefix: string },
+    private readonly names: MemberNames,
     private readonly delayMs: number,
     private readonly now: () => number,
     private readonly afterQueued: () => void,
@@ -53,9 +56,10 @@ export class WelcomeJob implements ScheduledJob {
         if (users.length === 0 || room?.membership !== "join") return;
         const language = room.language ?? settings.defaultLanguage;
         const name = roomDisplayName(room, language);
-        const text = welcomeMessage(users, name, stores.roomSettings.get(roomId, welcomeTextSetting), language, settings.prefix);
+        const pills = users.map((userId) => userPill(userId, this.names.displayName(roomId, userId)));
+        const text = welcomeMessage(pills, name, stores.roomSettings.get(roomId, welcomeTextSetting), language, settings.prefix);
         stores.outbox.enqueue(
-          { txnId: txnIdFor(`welcome:${roomId}:${users.join(",")}:${now}`), roomId, eventType: "m.room.message", content: noticeContent(renderMessage(text), { mentions: users }), context: `welcome of ${users.length} member(s)` },
+          { txnId: txnIdFor(`welcome:${roomId}:${users.join(",")}:${now}`), roomId, eventType: "m.room.message", content: notifyingContent(renderMessage(text), { users }), context: `welcome of ${users.length} member(s)` },
           now,
         );
         queued = true;

@@ -2,7 +2,7 @@ import type { Stores } from "../../storage/index.ts";
 import type { MatrixEvent } from "../../storage/inbound-events-store.ts";
 import type { SyncCryptoChanges } from "../crypto/olm-engine.ts";
 import { UNDECRYPTABLE } from "../crypto/sync-decryption.ts";
-import { canRedactOthers, canSendState, parsePowerLevels } from "../matrix/power-levels.ts";
+import { canMentionRoom, canRedactOthers, canSendState, parsePowerLevels } from "../matrix/power-levels.ts";
 import type { RoomStateCache } from "./room-state.ts";
 
 interface StrippedEvent {
@@ -107,6 +107,7 @@ export class SyncIntake {
 
   private applyState(roomId: string, event: MatrixEvent): void {
     const { stores, roomState } = this.deps;
+    if (event.type === "m.room.member" && event.state_key !== undefined) roomState.setMember(roomId, event.state_key, event.content);
     if (event.state_key !== "") return;
     switch (event.type) {
       case "m.room.power_levels": {
@@ -115,6 +116,7 @@ export class SyncIntake {
         const missing = [
           ...(canSendState(levels, this.deps.botUserId, "m.room.pinned_events") ? [] : ["pin"]),
           ...(canRedactOthers(levels, this.deps.botUserId) ? [] : ["redact"]),
+          ...(canMentionRoom(levels, this.deps.botUserId) ? [] : ["room-mention"]),
         ];
         stores.rooms.setMissingPowers(roomId, missing);
         break;

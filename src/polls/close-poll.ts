@@ -1,8 +1,10 @@
 import type { Stores } from "../../storage/index.ts";
+import { FORGOTTEN_MEMBER } from "../../storage/privacy/erased-members-store.ts";
 import type { Language } from "../i18n/language.ts";
-import { noticeContent } from "../matrix/reply-content.ts";
+import { noticeContent, notifyingContent } from "../matrix/reply-content.ts";
 import { txnIdFor } from "../matrix/txn-id.ts";
-import { md } from "../render/markdown.ts";
+import type { MemberNames } from "../pipeline/room-state.ts";
+import { joinMarkdown, md, userPill, type Markdown } from "../render/markdown.ts";
 import { renderMessage } from "../render/render-message.ts";
 import type { Poll } from "./model.ts";
 import { pollEndContent, POLL_END } from "./native-poll.ts";
@@ -11,12 +13,20 @@ import { pollNumber, slotLabel } from "./poll-texts.ts";
 import { resultText } from "./tally.ts";
 
 /**
+ * Who closes a poll, which decides how its result is told: a member's command is answered where
+ * they are looking (a notice); at the deadline nobody is, so the result notifies the poll's author.
+ */
+export type PollClosing =
+  | { readonly by: "member"; readonly userId: string }
+  | { readonly by: "deadline"; readonly botUserId: string; readonly names: MemberNames };
+
+/**
  * Closes a poll once (the deadline, `!sondage clore`): a native poll gets its end event with the
  * result, a summary is marked for a last edit, an anonymous poll forgets who voted what and keeps
  * the counts. Runs inside the caller's transaction; false when it was already closed.
  */
-export function closePoll(stores: Stores, poll: Poll, by: string, now: number, language: Language, prefix: string): boolean {
-  if (!stores.polls.polls.close(poll.id, by, now)) return false;
+export function closePoll(stores: Stores, poll: Poll, closing: PollClosing, now: number, language: Language, prefix: string): boolean {
+  if (!stores.polls.polls.close(poll.id, closing.by === "member" ? closing.userId : closing.botUserId, now)) return false;
   // Counts first, then the link between voters and votes goes: the result reads the counts.
   if (poll.anonymous) stores.polls.votes.eraseVoters(poll.id);
   const closed = stores.polls.polls.get(poll.id) ?? poll;
@@ -28,7 +38,7 @@ export function closePoll(stores: Stores, poll: Poll, by: string, now: number, l
     if (closed.startEventId !== null && !closed.anonymous) {
       enqueue(POLL_END, pollEndContent(closed.startEventId, text));
     } else {
-      enqueue("m.room.message", noticeContent(renderMessage(md`${pollNumber(closed, language)} « ${closed.question} » — ${text}`)));
+      enqueue("m.room.message", resultContent(closed, closing, md`${pollNumber(closed, language)} « ${closed.question} » — ${text}`));
     }
   } else {
     const best = bestSlot(slotTallies(stores, closed));
@@ -42,9 +52,17 @@ export function closePoll(stores: Stores, poll: Poll, by: string, now: number, l
           : language === "fr"
             ? md`Sondage ${pollNumber(closed, language)} « ${closed.question} » clos. Le créneau qui convient le mieux : **${option.position}. ${slotLabel(closed, option, language)}** (✅ ${best?.counts.yes ?? 0}, ❓ ${best?.counts.maybe ?? 0}). Pour en faire un événement de l'agenda : ${prefix}sondage choisir ${closed.number} ${option.position}`
             : md`Poll ${pollNumber(closed, language)} "${closed.question}" closed. The slot that suits best: **${option.position}. ${slotLabel(closed, option, language)}** (✅ ${best?.counts.yes ?? 0}, ❓ ${best?.counts.maybe ?? 0}). To make it an agenda event: ${prefix}poll choose ${closed.number} ${option.position}`;
-      enqueue("m.room.message", noticeContent(renderMessage(suggestion)));
+      enqueue("m.room.message", resultContent(closed, closing, suggestion));
     }
   }
   stores.polls.polls.markSummaryDirty(closed.id, now);
   return true;
+}
+
+/** The result in the room: quiet after a command, notifying the author (when still known) at the deadline. */
+function resultContent(poll: Poll, closing: PollClosing, text: Markdown): Record<string, unknown> {
+  if (closing.by === "member") return noticeContent(renderMessage(text));
+  if (poll.createdBy === FORGOTTEN_MEMBER) return notifyingContent(renderMessage(text), { users: [] });
+  const author = userPill(poll.createdBy, closing.names.displayName(poll.roomId, poll.createdBy));
+  return notifyingContent(renderMessage(joinMarkdown([author, text], " — ")), { users: [poll.createdBy] });
 }

@@ -3,6 +3,7 @@ import type { Language } from "../i18n/language.ts";
 import type { Logger } from "../log.ts";
 import { GaveUp, withRetry, type RetryPolicy } from "../matrix/retry.ts";
 import type { MatrixTransport } from "../matrix/transport.ts";
+import type { MemberNames } from "../pipeline/room-state.ts";
 import type { ScheduledJob } from "../scheduler.ts";
 import { closePoll } from "./close-poll.ts";
 import type { Poll } from "./model.ts";
@@ -28,11 +29,12 @@ export async function recountPoll(stores: Stores, transport: MatrixTransport, po
   return added;
 }
 
-/** Closes polls at their deadline, once: recount first, then close and announce the result. */
+/** Closes polls at their deadline, once: recount first, then close and announce the result (it notifies the poll's author). */
 export function pollDeadlinesJob(
   stores: Stores,
   transport: MatrixTransport,
   settings: { defaultLanguage: Language; prefix: string; botUserId: string; retryPolicy: RetryPolicy },
+  names: MemberNames,
   afterQueued: () => void,
   log: Logger,
 ): ScheduledJob {
@@ -52,7 +54,7 @@ export function pollDeadlinesJob(
           log.error("poll recount failed; closing with the votes seen", { poll: poll.id, error });
         }
         const language = stores.rooms.get(poll.roomId)?.language ?? settings.defaultLanguage;
-        queued = stores.transaction(() => closePoll(stores, poll, settings.botUserId, now, language, settings.prefix)) || queued;
+        queued = stores.transaction(() => closePoll(stores, poll, { by: "deadline", botUserId: settings.botUserId, names }, now, language, settings.prefix)) || queued;
       }
       if (queued) afterQueued();
     },

@@ -50,9 +50,20 @@ export function code(text: string): Markdown {
   return new Markdown(`${fence}${padded.replace(/\n/g, " ")}${fence}`);
 }
 
-/** A user pill: Element shows a matrix.to link to a user as their name. */
-export function userPill(userId: string): Markdown {
-  return new Markdown(`[${escapeMarkdown(userId)}](https://matrix.to/#/${encodeURIComponent(userId)})`);
+/**
+ * A user pill: Element shows a matrix.to link to a user as their current name; the link's text,
+ * which is what the plain `body` reads, is their display name in the room when Minou knows it,
+ * else their Matrix ID (either one is what Synapse's legacy mention rules look for). A display name
+ * holding "@room" is not used: it would ping the whole room.
+ */
+export function userPill(userId: string, displayName?: string): Markdown {
+  const label = displayName === undefined || displayName.trim() === "" || /@room/iu.test(displayName) ? userId : displayName.trim().replace(/\s+/gu, " ");
+  return new Markdown(`[${escapeMarkdown(label)}](${escapeMarkdown(matrixToUser(userId))})`);
+}
+
+/** `https://matrix.to/#/@user:server`, percent-encoding only what a URL fragment cannot hold. */
+export function matrixToUser(userId: string): string {
+  return `https://matrix.to/#/${userId.replace(/[^A-Za-z0-9@:._~=+/-]/gu, (character) => encodeURIComponent(character))}`;
 }
 
 /**

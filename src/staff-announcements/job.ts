@@ -1,7 +1,9 @@
 import type { Stores } from "../../storage/index.ts";
 import type { StaffAnnouncement } from "../../storage/staff-announcements/announcements-store.ts";
 import type { Language } from "../i18n/language.ts";
-import { noticeContent } from "../matrix/reply-content.ts";
+import { notifyingContent } from "../matrix/reply-content.ts";
+import type { MemberNames } from "../pipeline/room-state.ts";
+import { userPill } from "../render/markdown.ts";
 import { txnIdFor } from "../matrix/txn-id.ts";
 import { renderMessage } from "../render/render-message.ts";
 import type { ScheduledJob } from "../scheduler.ts";
@@ -26,14 +28,14 @@ export interface SynchronousJob extends ScheduledJob {
  * since confirmation count), the messages and the progress line are queued in the transaction
  * that claims the announcement, so a tick run twice or after a crash sends nothing twice.
  */
-export function scheduledAnnouncementsJob(stores: Stores, defaultLanguage: Language, afterQueued: () => void): SynchronousJob {
+export function scheduledAnnouncementsJob(stores: Stores, defaultLanguage: Language, names: MemberNames, afterQueued: () => void): SynchronousJob {
   return {
     name: "staff-announcements",
     run(now) {
       let queued = false;
       for (const announcement of stores.staffAnnouncements.announcements.due(now)) {
         stores.transaction(() => {
-          queued = (now - (announcement.sendAt ?? now) > LATE_LIMIT_MS ? giveUpLate(stores, announcement, defaultLanguage, now) : launch(stores, announcement, defaultLanguage, now)) || queued;
+          queued = (now - (announcement.sendAt ?? now) > LATE_LIMIT_MS ? giveUpLate(stores, announcement, defaultLanguage, names, now) : launch(stores, announcement, defaultLanguage, now)) || queued;
         });
       }
       if (queued) afterQueued();
@@ -62,15 +64,17 @@ function launch(stores: Stores, announcement: StaffAnnouncement, defaultLanguage
   return true;
 }
 
-function giveUpLate(stores: Stores, announcement: StaffAnnouncement, defaultLanguage: Language, now: number): boolean {
+/** Nobody is watching when a scheduled announcement fails to leave: its author is notified. */
+function giveUpLate(stores: Stores, announcement: StaffAnnouncement, defaultLanguage: Language, names: MemberNames, now: number): boolean {
   if (!stores.staffAnnouncements.announcements.cancelScheduled(announcement.id, "minou (late)")) return false;
-  const text = lateText(announcement, staffLanguage(stores, announcement, defaultLanguage));
+  const author = userPill(announcement.author, names.displayName(announcement.staffRoomId, announcement.author));
+  const text = lateText(announcement, author, staffLanguage(stores, announcement, defaultLanguage));
   stores.outbox.enqueue(
     {
       txnId: txnIdFor(`staff-announcement-late:${announcement.id}`),
       roomId: announcement.staffRoomId,
       eventType: "m.room.message",
-      content: { [MINOU_KEY]: { staff_announcement_late: announcement.id }, ...noticeContent(renderMessage(text)) },
+      content: { [MINOU_KEY]: { staff_announcement_late: announcement.id }, ...notifyingContent(renderMessage(text), { users: [announcement.author] }) },
       context: `late scheduled staff announcement ${announcement.id}`,
     },
     now,

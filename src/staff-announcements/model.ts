@@ -1,6 +1,6 @@
 import type { RoomRecord } from "../../storage/rooms-store.ts";
 import type { StaffAnnouncement } from "../../storage/staff-announcements/announcements-store.ts";
-import { noticeContent } from "../matrix/reply-content.ts";
+import { notifyingContent } from "../matrix/reply-content.ts";
 import { trusted } from "../render/markdown.ts";
 import { renderMessage } from "../render/render-message.ts";
 
@@ -18,12 +18,15 @@ export const MAX_TEXT_LENGTH = 20_000;
 
 /**
  * What every target room receives: the staff member's Markdown, trusted as Markdown but still
- * sanitized to Element's HTML subset, as an m.notice that pings the whole room only when asked.
+ * sanitized to Element's HTML subset, as an m.text (it notifies as any message does). Asked for,
+ * "@room" pings the whole room: `m.mentions.room`, and "@room" opening the text for Synapse 1.67's
+ * legacy rule — in the rooms where Minou has the power `notifications.room`, nowhere else.
  */
 export function announcementContent(announcement: Pick<StaffAnnouncement, "id" | "text" | "mentionRoom">): Record<string, unknown> {
+  const text = announcement.mentionRoom ? `@room\n\n${announcement.text}` : announcement.text;
   return {
     [MINOU_KEY]: { staff_announcement: announcement.id },
-    ...noticeContent(renderMessage(trusted(announcement.text)), { mentionRoom: announcement.mentionRoom }),
+    ...notifyingContent(renderMessage(trusted(text)), announcement.mentionRoom ? { room: true } : { users: [] }),
   };
 }
 

@@ -12,6 +12,8 @@ export interface Targets {
   readonly rooms: readonly TargetRoom[];
   /** Among `rooms`, those where Minou knows it lacks the power to pin. */
   readonly cannotPin: readonly TargetRoom[];
+  /** Among `rooms`, those where Minou knows its "@room" pings nobody (power `notifications.room`). */
+  readonly cannotMentionRoom: readonly TargetRoom[];
 }
 
 const byName = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
@@ -35,6 +37,7 @@ export function announcementTargets(stores: Stores, staffRoomId: string, tags: r
   return {
     rooms: associations.map(asTarget),
     cannotPin: associations.filter((room) => room.missingPowers.includes("pin")).map(asTarget),
+    cannotMentionRoom: associations.filter((room) => room.missingPowers.includes("room-mention")).map(asTarget),
   };
 }
 

@@ -56,11 +56,16 @@ export function previewText(text: string, options: PreviewOptions, targets: Targ
       : md` I lack the power to in ${targets.cannotPin.length}: ${nameList(targets.cannotPin.map((room) => room.name), language)}.`;
     extras.push(fr ? md`📌 Épinglée dans les salons où je peux épingler.${cannot}` : md`📌 Pinned in the rooms where I may pin.${cannot}`);
   }
-  extras.push(
-    options.mentionRoom
-      ? fr ? md`🔔 Notifie tous les membres de chaque salon (@room).` : md`🔔 Notifies every member of each room (@room).`
-      : fr ? md`🔕 Ne notifie personne en particulier (ajoutez @room pour notifier tout le salon).` : md`🔕 Pings nobody in particular (add @room to notify the whole room).`,
-  );
+  if (options.mentionRoom) {
+    const silent = targets.cannotMentionRoom;
+    const names = nameList(silent.map((room) => room.name), language);
+    const where = silent.length === 0 ? md`` : silent.length === targets.rooms.length
+      ? fr ? md` ⚠️ Mais je n'ai le droit « Notifier tout le monde » (niveau 50 par défaut) dans aucun d'eux : @room n'y notifiera personne.` : md` ⚠️ But I lack the "Notify everyone" permission (level 50 by default) in all of them: @room will ping nobody there.`
+      : fr ? md` ⚠️ Sauf dans ${silent.length}, où je n'ai pas le droit « Notifier tout le monde » (niveau 50 par défaut) et où @room ne notifiera personne : ${names}.` : md` ⚠️ Except in ${silent.length}, where I lack the "Notify everyone" permission (level 50 by default) and @room will ping nobody: ${names}.`;
+    extras.push(fr ? md`🔔 Notifie tous les membres de chaque salon (@room).${where}` : md`🔔 Notifies every member of each room (@room).${where}`);
+  } else {
+    extras.push(fr ? md`🔕 Ne mentionne personne : notifie comme un message ordinaire (ajoutez @room pour notifier tout le salon).` : md`🔕 Mentions nobody: notifies like any message (add @room to notify the whole room).`);
+  }
   if (options.sendAt !== null) {
     extras.push(fr ? md`La liste des salons sera établie à nouveau au moment de l'envoi.` : md`The list of rooms will be worked out again when it is sent.`);
   }
@@ -77,11 +82,12 @@ export function scheduledText(announcement: StaffAnnouncement, language: Languag
     : md`🗓️ Announcement ${number} scheduled for ${when}. ${code(`${prefix}announcements`)} lists it; ${code(`${prefix}announce cancel ${announcement.id}`)} cancels it.`;
 }
 
-export function lateText(announcement: StaffAnnouncement, language: Language): Markdown {
+/** The author's pill opens it: they are the one to send it again. */
+export function lateText(announcement: StaffAnnouncement, author: Markdown, language: Language): Markdown {
   const when = whenText(announcement.sendAt ?? 0, announcement.timeZone, language);
   return language === "fr"
-    ? md`⚠️ L'annonce ${numbered(announcement.id, language)}, programmée pour le ${when}, n'est pas partie : j'étais arrêté à ce moment-là. Renvoyez-la si elle est toujours utile.`
-    : md`⚠️ Announcement ${numbered(announcement.id, language)}, scheduled for ${when}, was not sent: I was stopped at the time. Send it again if it still matters.`;
+    ? md`⚠️ ${author} : l'annonce ${numbered(announcement.id, language)}, programmée pour le ${when}, n'est pas partie : j'étais arrêté à ce moment-là. Renvoyez-la si elle est toujours utile.`
+    : md`⚠️ ${author}: announcement ${numbered(announcement.id, language)}, scheduled for ${when}, was not sent: I was stopped at the time. Send it again if it still matters.`;
 }
 
 /** The first words of an announcement, on one line. */

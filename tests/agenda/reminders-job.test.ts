@@ -19,7 +19,9 @@ function setup(options: { rrule?: string; createdAt?: number } = {}) {
   stores.agenda.answers.record(event.id, "@camille:x", "yes", "$r1", 1);
   stores.agenda.answers.record(event.id, "@dominique:x", "maybe", "$r2", 2);
   stores.agenda.answers.record(event.id, "@sacha:x", "no", "$r3", 3);
-  const job = remindersJob(stores, { defaultOffsetsMinutes: [1440, 60], graceMinutes: 30, defaultLanguage: "fr" }, () => undefined);
+  // Camille's display name is known (sync showed her member event), Dominique's is not.
+  const names = { displayName: (roomId: string, userId: string) => (roomId === ROOM && userId === "@camille:x" ? "Camille <Martin>" : undefined) };
+  const job = remindersJob(stores, { defaultOffsetsMinutes: [1440, 60], graceMinutes: 30, defaultLanguage: "fr" }, names, () => undefined);
   const sent = () => {
     const messages: Record<string, unknown>[] = [];
     for (let next = stores.outbox.nextForRoom(ROOM); next !== undefined; next = stores.outbox.nextForRoom(ROOM)) {
@@ -33,7 +35,7 @@ function setup(options: { rrule?: string; createdAt?: number } = {}) {
 }
 
 describe("agenda reminders", () => {
-  it("reminds a day and an hour before, once each, mentioning those who answered ✅ or ❓", async () => {
+  it("reminds a day and an hour before, once each, notifying those who answered ✅ or ❓ (m.text, named in the body and in m.mentions)", async () => {
     const { job, sent } = setup();
     await job.run(START - DAY - HOUR);
     expect(sent()).toEqual([]);
@@ -42,9 +44,11 @@ describe("agenda reminders", () => {
     const [dayBefore, ...others] = sent();
     expect(others).toEqual([]);
     expect(dayBefore?.["body"]).toMatch(/^⏰ Rappel : Réunion du bureau dans 1 jour, jeu\. 3 déc\., 18:30–19:30 \(heure de Paris\) — 📍 Salle des fêtes/);
+    expect(dayBefore?.["msgtype"]).toBe("m.text");
     expect(dayBefore?.["m.mentions"]).toEqual({ user_ids: ["@camille:x", "@dominique:x"] });
-    expect(dayBefore?.["body"]).toContain("Ont répondu ✅ ou ❓ : @camille:x, @dominique:x");
-    expect(dayBefore?.["formatted_body"]).toContain('<a href="https://matrix.to/#/%40camille%3Ax">@camille:x</a>');
+    // The display name when Minou knows it, else the Matrix ID: what Synapse 1.67's legacy rules look for.
+    expect(dayBefore?.["body"]).toContain("Ont répondu ✅ ou ❓ : Camille <Martin>, @dominique:x");
+    expect(dayBefore?.["formatted_body"]).toContain('<a href="https://matrix.to/#/@camille:x">Camille &lt;Martin&gt;</a>, <a href="https://matrix.to/#/@dominique:x">@dominique:x</a>');
     await job.run(START - HOUR + 1_000);
     expect(sent().map((content) => String(content["body"]).slice(0, 40))).toEqual(["⏰ Rappel : Réunion du bureau dans 1 heur"]);
   });
@@ -87,5 +91,16 @@ describe("agenda reminders", () => {
     stores.agenda.events.changeOccurrence(event.id, { originalStart: START + 7 * DAY, cancelled: true }, START - 7 * DAY);
     for (const week of [0, 1, 2]) await job.run(START + week * 7 * DAY - HOUR);
     expect(sent()).toHaveLength(2);
+  });
+
+  it("a reminder nobody answered still notifies (m.text, no mention); an @room in the title pings nobody", async () => {
+    const { stores, event, job, sent } = setup();
+    stores.agenda.events.update(event.id, { field: "title", value: "@room Réunion" }, START - 2 * DAY);
+    for (const reaction of ["$r1", "$r2", "$r3"]) stores.agenda.answers.withdrawReaction(reaction);
+    await job.run(START - HOUR);
+    const [reminder] = sent();
+    expect(reminder).toMatchObject({ msgtype: "m.text", "m.mentions": {} });
+    expect(reminder?.["body"]).not.toMatch(/@room/iu);
+    expect(reminder?.["body"]).toContain("@\u2060room Réunion");
   });
 });

@@ -109,7 +109,10 @@ describe("shared agenda through the real bot (matrix-js-sdk members)", () => {
     await minou.tick();
     const reminder = await waitFor(() => camille.timeline(roomId).find((candidate) => candidate.getSender() === scenario.bot.userId && body(candidate).startsWith("⏰ Rappel")), "the reminder");
     expect(body(reminder)).toMatch(/⏰ Rappel : Vide-grenier dans 1 jour/);
-    expect(reminder.getContent()["m.mentions"]).toEqual({ user_ids: [dominique.userId] });
+    // It must reach them: an m.text naming them (display name, for Synapse 1.67) and in m.mentions.
+    expect(reminder.getContent()).toMatchObject({ msgtype: "m.text", "m.mentions": { user_ids: [dominique.userId] } });
+    expect(body(reminder)).toContain("Ont répondu ✅ ou ❓ : dominique");
+    expect(String(reminder.getContent()["formatted_body"])).toContain(`<a href="https://matrix.to/#/${dominique.userId}">dominique</a>`);
     await quietPeriod(500);
     expect(camille.timeline(roomId).filter((candidate) => body(candidate).startsWith("⏰ Rappel"))).toHaveLength(1);
     clockOffset = 0;

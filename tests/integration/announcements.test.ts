@@ -71,7 +71,7 @@ describe("staff announcements through the real bot (matrix-js-sdk members)", () 
     await scenario.homeserver.close();
   });
 
-  it("previews, sends nothing, then on confirmation sends one m.notice per association room and reports", async () => {
+  it("previews, sends nothing, then on confirmation sends one m.text per association room (it notifies) and reports", async () => {
     const preview = await ask(equipe, "!annonce Le **forum des associations** a lieu samedi à 10h.");
     expect(body(preview)).toContain("Aperçu de l'annonce");
     expect(body(preview)).toContain("Salons visés (3) : Chorale des Tilleuls, Club ados, Jardins partagés");
@@ -86,7 +86,7 @@ describe("staff announcements through the real bot (matrix-js-sdk members)", () 
     for (const roomId of [chorale, ados, jardins]) {
       const [announcement, ...more] = announcementsIn(roomId);
       expect(more).toEqual([]);
-      expect(announcement?.content).toMatchObject({ msgtype: "m.notice", body: "Le forum des associations a lieu samedi à 10h.", "m.mentions": {} });
+      expect(announcement?.content).toMatchObject({ msgtype: "m.text", body: "Le forum des associations a lieu samedi à 10h.", "m.mentions": {} });
       expect(String(announcement?.content["formatted_body"])).toContain("<strong>forum des associations</strong>");
     }
     expect(announcementsIn(staffRoom)).toEqual([]);
@@ -95,13 +95,16 @@ describe("staff announcements through the real bot (matrix-js-sdk members)", () 
   });
 
   it("sends to the tagged rooms only, pins where Minou may, and pings the room only with @room", async () => {
-    await ask(equipe, "!annonce #culture #jeunesse épingler @room Concert des jeunes vendredi 20h");
+    const preview = await ask(equipe, "!annonce #culture #jeunesse épingler @room Concert des jeunes vendredi 20h");
+    // Minou is a moderator in the choir's room only: elsewhere its @room pings nobody (notifications.room is 50).
+    expect(body(preview)).toContain("🔔 Notifie tous les membres de chaque salon (@room). ⚠️ Sauf dans 1, où je n'ai pas le droit « Notifier tout le monde » (niveau 50 par défaut) et où @room ne notifiera personne : Club ados.");
     const progress = await ask(equipe, "!annonce confirmer");
     const id = (progress.getContent()["fr.chatons.minou"] as { staff_announcement_progress: number }).staff_announcement_progress;
     const report = await waitFor(() => reportOf(id), "the report");
     const latest = (roomId: string): ClientEvent | undefined => announcementsIn(roomId).at(-1);
-    expect(latest(chorale)?.content).toMatchObject({ body: "Concert des jeunes vendredi 20h", "m.mentions": { room: true } });
-    expect(latest(ados)?.content["body"]).toBe("Concert des jeunes vendredi 20h");
+    // "@room" both in m.mentions and in the body: Synapse 1.67 reads only the body.
+    expect(latest(chorale)?.content).toMatchObject({ msgtype: "m.text", body: "@room\n\nConcert des jeunes vendredi 20h", "m.mentions": { room: true } });
+    expect(latest(ados)?.content["body"]).toBe("@room\n\nConcert des jeunes vendredi 20h");
     expect(announcementsIn(jardins)).toHaveLength(1);
     expect(scenario.homeserver.stateContent(chorale, "m.room.pinned_events")?.["pinned"]).toEqual([latest(chorale)?.event_id]);
     expect(scenario.homeserver.stateContent(ados, "m.room.pinned_events")).toBeUndefined();

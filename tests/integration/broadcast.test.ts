@@ -91,7 +91,7 @@ describe("an announcement to 300 rooms, rate-limited and interrupted by a crash"
     expect(counts.slice(0, -KICKED).every((count) => count === 1)).toBe(true);
     expect(counts.slice(-KICKED)).toEqual([0, 0]);
     const [sample] = announcementsIn(roomIds[0] ?? "");
-    expect(sample?.content).toMatchObject({ msgtype: "m.notice", "m.mentions": {} });
+    expect(sample?.content).toMatchObject({ msgtype: "m.text", "m.mentions": {} });
 
     const reports = staffNotices("staff_announcement_report");
     expect(reports).toHaveLength(1);

@@ -88,6 +88,7 @@ describe("date polls and anonymous polls through the real bot", () => {
     await minou.tick();
     const reminder = await waitFor(() => camille.timeline(roomId).find((candidate) => body(candidate).startsWith("⏰ Rappel : Réunion de rentrée")), "the reminder");
     expect((reminder.getContent()["m.mentions"] as { user_ids: string[] }).user_ids.sort()).toEqual([camille.userId, dominique.userId].sort());
+    expect(reminder.getContent()["msgtype"]).toBe("m.text");
     anchor = NOW;
   });
 
@@ -113,11 +114,15 @@ describe("date polls and anonymous polls through the real bot", () => {
     await waitFor(() => scenario.homeserver.stateContent(direct, "m.room.member", scenario.bot.userId)?.["membership"] === "join", "Minou in the DM");
     expect(await ask(camille, `!sondage voter ${code.toLowerCase()} 2`, direct)).toMatch(/^C'est noté pour « Nouveau local \? » : réponse 2/);
     expect(await ask(camille, `!sondage voter ${code} 1`, direct)).toMatch(/réponse 1/);
+    // Answers to what the member just typed, even in private: notices, which never notify.
+    expect(camille.messagesFrom(direct, scenario.bot.userId).map((event) => event.getContent()["msgtype"])).toEqual(["m.notice", "m.notice"]);
     const poll = minou.stores.polls.polls.byNumber(roomId, 2);
     await waitFor(() => /Rue Hoche : 1 voix/.test(shown(poll?.summaryEventId ?? "")) || undefined, "the anonymous totals");
     expect(shown(poll?.summaryEventId ?? "")).not.toContain(camille.userId);
     expect(await ask(dominique, "!sondage clore 2")).toBe("Le sondage n°2 est clos.");
-    await waitFor(() => camille.timeline(roomId).find((event) => body(event).includes("Réponse en tête : Rue Hoche")), "the result");
+    const result = await waitFor(() => camille.timeline(roomId).find((event) => body(event).includes("Réponse en tête : Rue Hoche")), "the result");
+    // Closed by a command: its author is watching, the result pings nobody.
+    expect(result.getContent()).toMatchObject({ msgtype: "m.notice", "m.mentions": {} });
     expect(minou.stores.polls.votes.votes(poll?.id ?? 0)).toEqual([]);
     expect(minou.stores.polls.votes.finalCounts(poll?.id ?? 0)).toEqual([{ position: 1, answer: "yes", count: 1 }]);
     await quietPeriod(1_200);

@@ -36,6 +36,13 @@ describe("training sign-ups through the real bot", () => {
       .filter((text) => !text.startsWith("Bienvenue sur la messagerie"));
   }
 
+  /** Every DM Minou starts must notify: an m.text (a notice never does) that mentions the member. */
+  function expectNotifyingDirectMessages(member: Member): void {
+    const events = member.messagesFrom(minou.stores.directRooms.roomOf(member.userId), scenario.bot.userId);
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) expect(event.getContent(), String(event.getContent()["body"])).toMatchObject({ msgtype: "m.text", "m.mentions": { user_ids: [member.userId] } });
+  }
+
   beforeAll(async () => {
     scenario = await createScenario({ editDebounceSeconds: 1 });
     ({ minou } = await startMinou(scenario, now));
@@ -85,6 +92,7 @@ describe("training sign-ups through the real bot", () => {
     await waitFor(() => directMessages(m("alex")).length === 1 || undefined, "alex's message");
     expect(directMessages(m("sacha"))).toEqual([expect.stringMatching(/^Bonne nouvelle : une place s'est libérée pour « Initiation Nextcloud ».* Confirmez dans les 48 heures avec !formation confirmer 1/)]);
     expect(directMessages(m("lou"))).toEqual([]);
+    expectNotifyingDirectMessages(m("sacha")); // the seat offer, with its 48-hour window
     expect(await ask(m("sacha"), "!formation confirmer 1")).toMatch(/^Merci, c'est confirmé/);
     expect(await ask(m("sacha"), "!mes-formations")).toContain("Initiation Nextcloud (n°1), jeu. 3 déc., 14:00–16:00 (heure de Paris) — inscrit·e");
   });
@@ -94,6 +102,7 @@ describe("training sign-ups through the real bot", () => {
     await minou.tick();
     await waitFor(() => directMessages(m("lou")).length === 1 || undefined, "lou's promotion");
     expect(directMessages(m("alex"))[1]).toMatch(/^Le délai pour confirmer votre place à « Initiation Nextcloud » est passé/);
+    expectNotifyingDirectMessages(m("alex"));
     expect(minou.stores.trainings.registrations.of(1, m("lou").userId)?.status).toBe("offered");
     expect(await ask(m("lou"), "!formation confirmer 1")).toMatch(/^Merci/);
   });
@@ -124,12 +133,14 @@ describe("training sign-ups through the real bot", () => {
     await quietPeriod(500);
     for (const name of ["sacha", "lou"]) expect(directMessages(m(name)).filter((text) => text.startsWith("⏰ Rappel : demain, formation « Initiation Nextcloud »"))).toHaveLength(1);
     for (const name of ["camille", "dominique", "alex"]) expect(directMessages(m(name)).filter((text) => text.startsWith("⏰"))).toEqual([]);
+    expectNotifyingDirectMessages(m("lou"));
   });
 
   it("tells everyone signed up when a session is cancelled", async () => {
     expect(await ask(equipe, "!formation annuler 1")).toMatch(/est annulée\. 2 personnes \(inscrites ou en attente\) sont prévenues en message privé/);
     await waitFor(() => directMessages(m("lou")).some((text) => text.includes("est annulée")) || undefined, "the cancellation message");
     expect(directMessages(m("sacha")).at(-1)).toMatch(/^La session de « Initiation Nextcloud » du jeu\. 3 déc\., 14:00–16:00 \(heure de Paris\) est annulée/);
+    expectNotifyingDirectMessages(m("sacha"));
     expect(await ask(m("camille"), "!formation inscrire 1")).toBe("Cette session est annulée.");
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { closePoll } from "../../src/polls/close-poll.ts";
 import { pollDeadlinesJob } from "../../src/polls/poll-deadlines.ts";
 import { parseDeadline, parsePollRequest } from "../../src/polls/parse-poll.ts";
 import { captureLog } from "../support/capture-log.ts";
@@ -8,20 +9,21 @@ import { RecordingTransport } from "../support/recording-transport.ts";
 const ROOM = "!asso:x";
 const NOW = Date.UTC(2026, 10, 26, 9, 0);
 
-function setup() {
+function setup(options: { startEventId?: string | null; createdBy?: string } = {}) {
   const stores = memoryStores();
   stores.rooms.recordJoin(ROOM, 0);
   const poll = stores.polls.polls.create(
     {
-      roomId: ROOM, kind: "question", question: "Quand ?", disclosed: true, anonymous: false, code: null, external: false, createdBy: "@camille:x",
-      deadline: NOW + 60_000, timeZone: "Europe/Paris", startEventId: "$start",
+      roomId: ROOM, kind: "question", question: "Quand ?", disclosed: true, anonymous: false, code: null, external: false, createdBy: options.createdBy ?? "@camille:x",
+      deadline: NOW + 60_000, timeZone: "Europe/Paris", startEventId: options.startEventId === undefined ? "$start" : options.startEventId,
       options: [{ position: 1, answerId: "a1", label: "Lundi", startsAt: null, endsAt: null, allDay: false }, { position: 2, answerId: "a2", label: "Mardi", startsAt: null, endsAt: null, allDay: false }],
     },
     NOW,
   );
   const transport = new RecordingTransport();
   const { log } = captureLog();
-  const job = pollDeadlinesJob(stores, transport, { defaultLanguage: "fr", prefix: "!", botUserId: "@minou:x", retryPolicy: { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 } }, () => undefined, log);
+  const names = { displayName: (roomId: string, userId: string) => (userId === "@camille:x" ? "Camille" : undefined) };
+  const job = pollDeadlinesJob(stores, transport, { defaultLanguage: "fr", prefix: "!", botUserId: "@minou:x", retryPolicy: { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 } }, names, () => undefined, log);
   return { stores, poll, transport, job };
 }
 
@@ -44,6 +46,27 @@ describe("poll deadlines", () => {
     stores.outbox.markSent(end?.id ?? 0, "$end", 0);
     await job.run(NOW + 90_000);
     expect(stores.outbox.nextForRoom(ROOM)).toBeUndefined();
+  });
+
+  it("a result posted at the deadline, when nobody is watching, notifies the poll's author; after !sondage clore it is a notice", async () => {
+    const { stores, job } = setup({ startEventId: null });
+    await job.run(NOW + 60_000);
+    const result = stores.outbox.nextForRoom(ROOM);
+    expect(result?.content).toMatchObject({ msgtype: "m.text", "m.mentions": { user_ids: ["@camille:x"] } });
+    expect(result?.content["body"]).toBe("Camille — n°1 « Quand ? » — Sondage clos sans aucun vote.");
+    expect(result?.content["formatted_body"]).toContain('<a href="https://matrix.to/#/@camille:x">Camille</a>');
+
+    const byCommand = setup({ startEventId: null });
+    const poll = byCommand.stores.polls.polls.get(1);
+    if (poll === undefined) throw new Error("no poll");
+    byCommand.stores.transaction(() => closePoll(byCommand.stores, poll, { by: "member", userId: "@camille:x" }, NOW + 1, "fr", "!"));
+    expect(byCommand.stores.outbox.nextForRoom(ROOM)?.content).toMatchObject({ msgtype: "m.notice", "m.mentions": {} });
+  });
+
+  it("an author who erased their data is not mentioned: the result still notifies as a message", async () => {
+    const { stores, job } = setup({ startEventId: null, createdBy: "" });
+    await job.run(NOW + 60_000);
+    expect(stores.outbox.nextForRoom(ROOM)?.content).toMatchObject({ msgtype: "m.text", "m.mentions": {} });
   });
 });
 

@@ -8,6 +8,7 @@ import type { Stores } from "../../storage/index.ts";
 import { centreStores, KARIM, staffContext, STAFF_ROOM } from "./fixtures.ts";
 
 const HOUR = 3_600_000;
+const NO_NAMES = { displayName: () => undefined };
 
 /** Schedules `text` for tomorrow 18:00 Paris (FIXED_NOW is Thursday 10:00 there); returns id and instant. */
 function scheduled(stores: Stores, text: string): { id: number; at: number } {
@@ -23,7 +24,7 @@ describe("scheduledAnnouncementsJob", () => {
     const { id, at } = scheduled(stores, "Fête du centre samedi !");
     expect(at).toBe(Date.UTC(2026, 10, 27, 17, 0));
     let woken = 0;
-    const job = scheduledAnnouncementsJob(stores, "fr", () => (woken += 1));
+    const job = scheduledAnnouncementsJob(stores, "fr", NO_NAMES, () => (woken += 1));
     job.run(at - 1);
     expect(stores.outbox.pendingRooms()).toEqual([]);
 
@@ -50,17 +51,19 @@ describe("scheduledAnnouncementsJob", () => {
     const stores = centreStores();
     const { id, at } = scheduled(stores, "Annulé");
     stores.staffAnnouncements.announcements.cancelScheduled(id, KARIM);
-    scheduledAnnouncementsJob(stores, "fr", () => undefined).run(at);
+    scheduledAnnouncementsJob(stores, "fr", NO_NAMES, () => undefined).run(at);
     expect(stores.outbox.pendingRooms()).toEqual([]);
   });
 
   it("tells the staff instead of sending one more than six hours late", () => {
     const stores = centreStores();
     const { id, at } = scheduled(stores, "Ce soir, salle fermée");
-    scheduledAnnouncementsJob(stores, "fr", () => undefined).run(at + 7 * HOUR);
+    scheduledAnnouncementsJob(stores, "fr", NO_NAMES, () => undefined).run(at + 7 * HOUR);
     const queued = stores.outbox.pending(100);
     expect(queued.map((message) => message.roomId)).toEqual([STAFF_ROOM]);
-    expect(String(queued[0]?.content["body"])).toContain(`L'annonce n°${id}, programmée pour le vendredi 27 novembre 2026 à 18:00 (heure de Paris), n'est pas partie`);
+    // Nobody is watching at that moment: the warning notifies its author.
+    expect(queued[0]?.content).toMatchObject({ msgtype: "m.text", "m.mentions": { user_ids: [KARIM] } });
+    expect(String(queued[0]?.content["body"])).toContain(`⚠️ ${KARIM} : l'annonce n°${id}, programmée pour le vendredi 27 novembre 2026 à 18:00 (heure de Paris), n'est pas partie`);
     expect(stores.staffAnnouncements.announcements.get(id)?.status).toBe("cancelled");
   });
 
@@ -68,7 +71,7 @@ describe("scheduledAnnouncementsJob", () => {
     const stores = centreStores();
     const { id, at } = scheduled(stores, "Personne");
     for (const roomId of ["!chorale:minou.test", "!ados:minou.test", "!jardins:minou.test"]) stores.rooms.recordLeave(roomId, at - 1);
-    scheduledAnnouncementsJob(stores, "fr", () => undefined).run(at);
+    scheduledAnnouncementsJob(stores, "fr", NO_NAMES, () => undefined).run(at);
     expect(stores.outbox.pending(10).map((message) => message.content["body"])).toEqual([`📣 Annonce n°${id} : aucun salon visé, rien n'a été envoyé.`]);
     expect(stores.staffAnnouncements.announcements.get(id)?.status).toBe("done");
   });

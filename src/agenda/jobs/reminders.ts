@@ -2,7 +2,8 @@ import type { Stores } from "../../../storage/index.ts";
 import type { ReminderOutcome } from "../../../storage/agenda/reminders-store.ts";
 import { formatDuration } from "../../i18n/format-duration.ts";
 import type { Language } from "../../i18n/language.ts";
-import { noticeContent } from "../../matrix/reply-content.ts";
+import { notifyingContent } from "../../matrix/reply-content.ts";
+import type { MemberNames } from "../../pipeline/room-state.ts";
 import { txnIdFor } from "../../matrix/txn-id.ts";
 import { joinMarkdown, md, userPill, type Markdown } from "../../render/markdown.ts";
 import { renderMessage } from "../../render/render-message.ts";
@@ -24,12 +25,12 @@ export interface ReminderSettings {
 }
 
 /**
- * Reminds each occurrence `offset` minutes before it, in the room, mentioning those who answered
- * ✅ or ❓. A reminder is claimed in the transaction that queues it: sent once, even across a
+ * Reminds each occurrence `offset` minutes before it, in the room, notifying those who answered
+ * ✅ or ❓ (named in the text and in m.mentions). A reminder is claimed in the transaction that queues it: sent once, even across a
  * crash. Missed by less than the grace period (Minou was down), it goes out late and says so;
  * older, or due before the event was created or moved, it is skipped.
  */
-export function remindersJob(stores: Stores, settings: ReminderSettings, afterQueued: () => void): ScheduledJob {
+export function remindersJob(stores: Stores, settings: ReminderSettings, names: MemberNames, afterQueued: () => void): ScheduledJob {
   return {
     name: "agenda-reminders",
     run(now) {
@@ -45,7 +46,7 @@ export function remindersJob(stores: Stores, settings: ReminderSettings, afterQu
           for (const offset of offsets) {
             const dueAt = occurrence.startsAt - offset * MINUTE;
             if (dueAt > now) continue;
-            queued = remindOnce(stores, settings, event, occurrence, offset, dueAt, timingChangedAt, now) || queued;
+            queued = remindOnce(stores, settings, names, event, occurrence, offset, dueAt, timingChangedAt, now) || queued;
           }
         }
       }
@@ -57,6 +58,7 @@ export function remindersJob(stores: Stores, settings: ReminderSettings, afterQu
 function remindOnce(
   stores: Stores,
   settings: ReminderSettings,
+  names: MemberNames,
   event: AgendaEvent,
   occurrence: Occurrence,
   offset: number,
@@ -80,13 +82,14 @@ function remindOnce(
       .answers(event.id)
       .filter((answer) => answer.answer !== "no")
       .map((answer) => answer.userId);
-    const text = reminderText(event, occurrence, offset, outcome === "late", attendees, language);
+    const pills = attendees.map((userId) => userPill(userId, names.displayName(event.roomId, userId)));
+    const text = reminderText(event, occurrence, offset, outcome === "late", pills, language);
     stores.outbox.enqueue(
       {
         txnId: txnIdFor(`agenda-reminder:${event.id}:${occurrence.startsAt}:${offset}`),
         roomId: event.roomId,
         eventType: "m.room.message",
-        content: noticeContent(renderMessage(text), { mentions: attendees }),
+        content: notifyingContent(renderMessage(text), { users: attendees }),
         context: `reminder of agenda event ${event.number} (${event.title})`,
       },
       now,
@@ -95,7 +98,7 @@ function remindOnce(
   });
 }
 
-function reminderText(event: AgendaEvent, occurrence: Occurrence, offset: number, late: boolean, attendees: readonly string[], language: Language): Markdown {
+function reminderText(event: AgendaEvent, occurrence: Occurrence, offset: number, late: boolean, attendees: readonly Markdown[], language: Language): Markdown {
   const when = `${shortWhen(occurrence.startsAt, occurrence.endsAt, event.allDay, event.timeZone, language)} (${zoneLabel(event.timeZone, language)})`;
   const inHowLong = formatDuration(offset * MINUTE, language);
   const place = event.location === null ? "" : ` — 📍 ${event.location}`;
@@ -105,7 +108,7 @@ function reminderText(event: AgendaEvent, occurrence: Occurrence, offset: number
       : md`⏰ Reminder: **${event.title}** in ${inHowLong}, ${when}${place}`,
   ];
   if (attendees.length > 0) {
-    const pills = joinMarkdown(attendees.map(userPill), ", ");
+    const pills = joinMarkdown(attendees, ", ");
     lines.push(language === "fr" ? md`Ont répondu ✅ ou ❓ : ${pills}` : md`Answered ✅ or ❓: ${pills}`);
   }
   if (late) {

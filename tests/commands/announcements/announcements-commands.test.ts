@@ -49,6 +49,17 @@ describe("!annonce: the preview", () => {
     expect(body).toContain("Je n'en ai pas le droit dans 1 : Club ados.");
   });
 
+  it("with @room, says in which rooms @room will ping nobody (Minou lacks notifications.room)", () => {
+    const stores = centreStores();
+    stores.rooms.setMissingPowers("!ados:minou.test", ["room-mention"]);
+    const some = bodyOf(annonce.execute(staffContext(stores), { text: "@room Coupure d'eau demain" }));
+    expect(some).toContain("🔔 Notifie tous les membres de chaque salon (@room). ⚠️ Sauf dans 1, où je n'ai pas le droit « Notifier tout le monde » (niveau 50 par défaut) et où @room ne notifiera personne : Club ados.");
+    for (const roomId of ["!chorale:minou.test", "!jardins:minou.test"]) stores.rooms.setMissingPowers(roomId, ["pin", "room-mention"]);
+    expect(bodyOf(annonce.execute(staffContext(stores), { text: "@room Coupure d'eau demain" }))).toContain("dans aucun d'eux : @room n'y notifiera personne.");
+    // Without @room the missing power does not matter.
+    expect(bodyOf(annonce.execute(staffContext(stores), { text: "Coupure d'eau demain" }))).toContain("🔕 Ne mentionne personne : notifie comme un message ordinaire");
+  });
+
   it("refuses bad input clearly and keeps nothing", () => {
     const stores = centreStores();
     const cases: [string, RegExp][] = [
@@ -92,7 +103,7 @@ describe("!annonce confirmer", () => {
     expect(bodyOf(result)).toContain("pas d'annonce en attente de confirmation");
   });
 
-  it("queues one m.notice per room with a transaction id from (announcement, room); the reply is the progress line", () => {
+  it("queues one m.text per room (an announcement notifies) with a transaction id from (announcement, room); the reply is the progress line", () => {
     const stores = centreStores();
     annonce.execute(staffContext(stores), { text: "Le **forum** ouvre samedi." });
     const id = stores.staffAnnouncements.announcements.draftOf(KARIM)?.id ?? 0;
@@ -103,7 +114,7 @@ describe("!annonce confirmer", () => {
     const queued = stores.outbox.pending(10);
     expect(queued.map((message) => message.roomId)).toEqual(["!chorale:minou.test", "!ados:minou.test", "!jardins:minou.test"]);
     expect(queued.map((message) => message.txnId)).toEqual(queued.map((message) => txnIdFor(`staff-announcement:${id}:${message.roomId}`)));
-    expect(queued[0]?.content).toMatchObject({ msgtype: "m.notice", body: "Le forum ouvre samedi.", "m.mentions": {}, "fr.chatons.minou": { staff_announcement: id } });
+    expect(queued[0]?.content).toMatchObject({ msgtype: "m.text", body: "Le forum ouvre samedi.", "m.mentions": {}, "fr.chatons.minou": { staff_announcement: id } });
     expect(String(queued[0]?.content["formatted_body"])).toContain("<strong>forum</strong>");
     expect(stores.staffAnnouncements.announcements.get(id)?.status).toBe("sending");
     // Confirming again finds nothing pending.
@@ -111,11 +122,20 @@ describe("!annonce confirmer", () => {
     expect(stores.outbox.pending(10)).toHaveLength(3);
   });
 
-  it("pings the whole room only with @room", () => {
+  it("pings the whole room only with @room: in m.mentions and, for Synapse 1.67, \"@room\" in the body", () => {
     const stores = centreStores();
     annonce.execute(staffContext(stores), { text: "@room Coupure d'eau demain" });
     annonceConfirmer.execute(staffContext(stores), {});
-    expect(stores.outbox.pending(1)[0]?.content).toMatchObject({ body: "Coupure d'eau demain", "m.mentions": { room: true } });
+    expect(stores.outbox.pending(1)[0]?.content).toMatchObject({ msgtype: "m.text", body: "@room\n\nCoupure d'eau demain", formatted_body: "<p>@room</p>\n<p>Coupure d'eau demain</p>", "m.mentions": { room: true } });
+  });
+
+  it("without @room, an \"@room\" inside the text pings nobody", () => {
+    const stores = centreStores();
+    annonce.execute(staffContext(stores), { text: "Écrivez @room pour prévenir tout le monde" });
+    annonceConfirmer.execute(staffContext(stores), {});
+    const content = stores.outbox.pending(1)[0]?.content;
+    expect(content).toMatchObject({ msgtype: "m.text", "m.mentions": {} });
+    expect(String(content?.["body"])).not.toMatch(/@room/iu);
   });
 
   it("keeps each staff member's preview apart", () => {
