@@ -14,6 +14,12 @@ export function serverOf(userId: string): string {
  */
 export class InviteHandler {
   private readonly inFlight = new Map<string, Promise<void>>();
+  /**
+   * Rooms joined by this run that sync may still list as invites: a join is effective once
+   * POST /join answers, but Synapse's next /sync can show the invite again, and joining twice
+   * spends the join allowance (rc_joins: 0.1/s after a burst of 10).
+   */
+  private readonly joined = new Set<string>();
 
   constructor(
     private readonly stores: Stores,
@@ -26,8 +32,11 @@ export class InviteHandler {
 
   /** Answers every invite not answered yet. */
   answerPending(): void {
+    for (const roomId of this.joined) {
+      if (this.stores.rooms.get(roomId)?.membership !== "invite") this.joined.delete(roomId);
+    }
     for (const room of this.stores.rooms.withMembership("invite")) {
-      if (this.inFlight.has(room.roomId) || room.inviter === null) continue;
+      if (this.inFlight.has(room.roomId) || this.joined.has(room.roomId) || room.inviter === null) continue;
       const answering = this.answer(room.roomId, room.inviter).finally(() => this.inFlight.delete(room.roomId));
       this.inFlight.set(room.roomId, answering);
     }
@@ -42,6 +51,7 @@ export class InviteHandler {
     try {
       if (this.allowedServers.includes(server)) {
         await withRetry(() => this.transport.joinRoom(roomId), this.retryPolicy);
+        this.joined.add(roomId);
         this.log.info("joined room", { roomId, inviter });
         return;
       }
