@@ -72,6 +72,9 @@ export class OutboxStore {
   private readonly selectPendingRooms;
   private readonly selectPendingHeads;
   private readonly selectNextForRoom;
+  private readonly selectPendingInRoom;
+  private readonly selectPendingShapes;
+  private readonly deletePendingEdits;
 
   constructor(db: Db) {
     this.insert = db.prepare<
@@ -103,6 +106,19 @@ export class OutboxStore {
     );
     this.selectNextForRoom = db.prepare<[string], OutboxRow>(
       `SELECT * FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND room_id = ? ORDER BY id LIMIT 1`,
+    );
+    this.selectPendingInRoom = db.prepare<[string, number], OutboxRow>(
+      `SELECT * FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND room_id = ? ORDER BY id LIMIT ?`,
+    );
+    this.selectPendingShapes = db.prepare<[], { room_id: string; purpose: string | null; target_user: string | null; msgtype: string | null; is_edit: number }>(
+      `SELECT room_id, purpose, target_user, json_extract(content, '$.msgtype') AS msgtype,
+              json_extract(content, '$."m.new_content"') IS NOT NULL AS is_edit
+       FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY id`,
+    );
+    this.deletePendingEdits = db.prepare<[string, string]>(
+      `DELETE FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND room_id = ?
+         AND json_extract(content, '$."m.relates_to".rel_type') = 'm.replace'
+         AND json_extract(content, '$."m.relates_to".event_id') = ?`,
     );
     this.selectByTxn = db.prepare<[string], { sent_event_id: string | null; failure: string | null }>(
       "SELECT sent_event_id, failure FROM outbox WHERE txn_id = ?",
@@ -141,6 +157,30 @@ export class OutboxStore {
   /** Rooms with messages waiting, the longest-waiting first, each with its next message's purpose. */
   pendingRoomHeads(): { roomId: string; purpose: string | undefined }[] {
     return this.selectPendingHeads.all().map((row) => ({ roomId: row.room_id, purpose: row.purpose ?? undefined }));
+  }
+
+  /** The first `limit` messages waiting in a room, oldest first. */
+  pendingInRoom(roomId: string, limit: number): QueuedEvent[] {
+    return this.selectPendingInRoom.all(roomId, limit).map(toQueued);
+  }
+
+  /** What each waiting message is, without its content: enough to tell how urgent it is. */
+  pendingShapes(): { roomId: string; purpose?: string; targetUser?: string; msgtype?: string; isEdit: boolean }[] {
+    return this.selectPendingShapes.all().map((row) => ({
+      roomId: row.room_id,
+      ...(row.purpose === null ? {} : { purpose: row.purpose }),
+      ...(row.target_user === null ? {} : { targetUser: row.target_user }),
+      ...(row.msgtype === null ? {} : { msgtype: row.msgtype }),
+      isEdit: row.is_edit === 1,
+    }));
+  }
+
+  /**
+   * Drops the edits of a live message still waiting: a newer edit carries its whole latest state.
+   * One already on its way is not affected (its worker holds it), and is harmless.
+   */
+  dropPendingEdits(roomId: string, originalEventId: string): number {
+    return this.deletePendingEdits.run(roomId, originalEventId).changes;
   }
 
   nextForRoom(roomId: string): QueuedEvent | undefined {

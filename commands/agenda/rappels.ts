@@ -35,8 +35,8 @@ export const rappels = defineCommand({
   group: "agenda",
   summary: { fr: "voir ou régler les rappels du salon", en: "see or set the room's reminders" },
   details: {
-    fr: "`!agenda rappels` montre les rappels ; `!agenda rappels 1j 1h` rappelle un jour et une heure avant ; `!agenda rappels 30min` ; `!agenda rappels aucun` les coupe.",
-    en: "`!calendar reminders` shows them; `!calendar reminders 1d 1h` reminds a day and an hour before; `!calendar reminders none` turns them off.",
+    fr: "`!agenda rappels` montre les rappels ; `!agenda rappels 1j 1h` rappelle un jour et une heure avant ; `!agenda rappels 30min` (1 minute avant au moins) ; `!agenda rappels aucun` les coupe.",
+    en: "`!calendar reminders` shows them; `!calendar reminders 1d 1h` reminds a day and an hour before; `!calendar reminders 30min` (at least 1 minute before); `!calendar reminders none` turns them off.",
   },
   args: [{ name: "delays", kind: "text", optional: true, label: { fr: "délais", en: "delays" } }],
   permission: "moderator",
@@ -51,6 +51,14 @@ export const rappels = defineCommand({
         language === "fr"
           ? md`Je n'ai pas compris « ${delays} ». Exemples : ${code(`${prefix}agenda rappels 1j 1h`)}, ${code(`${prefix}agenda rappels 30min`)}, ${code(`${prefix}agenda rappels aucun`)} (5 rappels au plus, 30 jours avant au plus).`
           : md`I did not understand "${delays}". Examples: ${code(`${prefix}calendar reminders 1d 1h`)}, ${code(`${prefix}calendar reminders none`)} (at most 5, at most 30 days before).`,
+      );
+    }
+    // A reminder "0 minutes before" would come with the event itself; the help promises `aucun` for none.
+    if (offsets.includes(0)) {
+      return refuse(
+        language === "fr"
+          ? md`Un rappel 0 minute avant arriverait en même temps que l'événement : je ne l'enregistre pas, et les rappels restent ${describe(current, language)}. Donnez un délai d'au moins 1 minute (${code(`${prefix}agenda rappels 15min`)}), ou ${code(`${prefix}agenda rappels aucun`)} pour couper les rappels.`
+          : md`A reminder 0 minutes before would come with the event itself: I am not saving it, and the reminders stay ${describe(current, language)}. Give a delay of at least 1 minute (${code(`${prefix}calendar reminders 15min`)}), or ${code(`${prefix}calendar reminders none`)} to turn reminders off.`,
       );
     }
     stores.roomSettings.set(room.roomId, reminderOffsetsSetting, offsets);

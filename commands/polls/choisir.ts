@@ -3,7 +3,7 @@ import { ANNOUNCEMENT_PURPOSE, announcementKey, announcementText } from "../../s
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
 import { closePoll } from "../../src/polls/close-poll.ts";
 import { md } from "../../src/render/markdown.ts";
-import { findPoll, isPoll, mayManage } from "./poll-lookup.ts";
+import { findPoll, isPoll, mayManage, POLL_MANAGERS } from "./poll-lookup.ts";
 
 export const choisir = defineCommand({
   names: { fr: ["sondage choisir"], en: ["poll choose"] },
@@ -18,6 +18,7 @@ export const choisir = defineCommand({
     { name: "second", kind: "integer", min: 1, optional: true, label: { fr: "créneau", en: "slot" } },
   ],
   permission: "member",
+  permissionDetail: POLL_MANAGERS,
   execute(context, { first, second }) {
     const found = second === undefined ? findPoll(context, undefined, "dates") : findPoll(context, first);
     if (!isPoll(found)) return found;

@@ -2,7 +2,7 @@ import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
 import { parseDeadline } from "../../src/polls/parse-poll.ts";
 import { deadlineText } from "../../src/polls/poll-texts.ts";
 import { md } from "../../src/render/markdown.ts";
-import { closedRefusal, mayManage, whenProblemText } from "./poll-lookup.ts";
+import { cannotEndRefusal, closedRefusal, mayManage, POLL_MANAGERS, whenProblemText } from "./poll-lookup.ts";
 
 export const echeance = defineCommand({
   names: { fr: ["sondage échéance"], en: ["poll deadline"] },
@@ -14,6 +14,7 @@ export const echeance = defineCommand({
   },
   args: [{ name: "when", kind: "text", label: { fr: "quand", en: "when" } }],
   permission: "member",
+  permissionDetail: POLL_MANAGERS,
   execute(context, { when }) {
     const { stores, room, now, language, replyTo, minouMay, prefix } = context;
     const fr = language === "fr";
@@ -24,13 +25,7 @@ export const echeance = defineCommand({
     const refusal = mayManage(context, poll);
     if (refusal !== undefined) return refusal;
     if (poll.closedAt !== null) return closedRefusal(context, poll);
-    if (poll.external && !minouMay.redact) {
-      return refuse(
-        fr
-          ? md`Je ne peux pas clore ce sondage : dans Matrix, seul son auteur ou quelqu'un qui peut supprimer les messages des autres peut le faire. Donnez-moi ce droit (niveau « Modérateur » dans les paramètres du salon, Rôles et permissions), puis recommencez.`
-          : md`I cannot close this poll: in Matrix only its author or someone allowed to remove others' messages can. Give me that right (Moderator in the room's Roles & Permissions), then try again.`,
-      );
-    }
+    if (poll.external && !minouMay.redact) return cannotEndRefusal(context);
     const deadline = parseDeadline(when, now, room.timeZone, language);
     if (!deadline.ok) return refuse(whenProblemText(deadline.problem, language, room.timeZone, prefix));
     stores.polls.polls.setDeadline(poll.id, deadline.deadline);

@@ -3,6 +3,7 @@ import { allows, refuse, type CommandContext, type CommandResult } from "../../s
 import { whenProblemText } from "../../src/agenda/when-problems.ts";
 import type { PollRequestProblem } from "../../src/polls/parse-poll.ts";
 import { MAX_ANSWERS, parseDeadline, type PollRequest } from "../../src/polls/parse-poll.ts";
+import type { Localized } from "../../src/i18n/language.ts";
 import { md, type Markdown } from "../../src/render/markdown.ts";
 
 export { whenProblemText };
@@ -22,13 +23,31 @@ export function isPoll(value: Poll | CommandResult): value is Poll {
   return "question" in value;
 }
 
+/**
+ * Who may close a poll, give it a deadline or choose its slot: the `permissionDetail` of those
+ * commands (so their help and the README say it) and the words of `mayManage`'s refusal.
+ */
+export const POLL_MANAGERS: Localized = {
+  fr: "la personne qui a lancé le sondage, les modérateurs du salon et l'équipe du centre",
+  en: "whoever started the poll, the room's moderators and the centre's staff",
+};
+
 /** Closing or choosing is for the poll's creator, the room's moderators and the centre's staff. */
 export function mayManage(context: CommandContext, poll: Poll): CommandResult | undefined {
   if (poll.createdBy === context.sender.userId || allows(context.sender.level, "moderator")) return undefined;
   return refuse(
     context.language === "fr"
-      ? md`Seuls la personne qui a lancé le sondage n°${poll.number}, les modérateurs du salon et l'équipe du centre peuvent le clore ou choisir.`
-      : md`Only whoever started poll #${poll.number}, the room's moderators and the centre's staff can close it or choose.`,
+      ? md`Seuls ${POLL_MANAGERS.fr} peuvent faire cela pour le sondage n°${poll.number}.`
+      : md`Only ${POLL_MANAGERS.en} may do this for poll #${poll.number}.`,
+  );
+}
+
+/** A member's Element poll: its end event counts only from its author or someone who may redact (MSC3381). */
+export function cannotEndRefusal(context: CommandContext): CommandResult {
+  return refuse(
+    context.language === "fr"
+      ? md`Je ne peux pas clore ce sondage : dans Matrix, seul son auteur ou quelqu'un qui peut supprimer les messages des autres peut le faire. Donnez-moi ce droit (niveau « Modérateur » dans les paramètres du salon, Rôles et permissions), puis recommencez.`
+      : md`I cannot close this poll: in Matrix only its author or someone allowed to remove others' messages can. Give me that right (Moderator in the room's Roles & Permissions), then try again.`,
   );
 }
 

@@ -15,6 +15,8 @@ function readAnswers(text: string): SlotAnswer[] | undefined {
   return answers.every((answer): answer is SlotAnswer => answer !== undefined) ? answers : undefined;
 }
 
+const isNumber = (reference: string): boolean => /^(#|n°)?\d+$/iu.test(reference);
+
 function recordVote(context: CommandContext, poll: Poll, text: string): CommandResult {
   const { stores, now, language, sender, prefix } = context;
   const fr = language === "fr";
@@ -57,15 +59,27 @@ export const voter = defineCommand({
     { name: "answers", kind: "text", label: { fr: "réponses", en: "answers" } },
   ],
   permission: "member",
+  senderMembershipIn(stores, { poll: reference }) {
+    const poll = isNumber(reference) ? undefined : stores.polls.polls.byCode(reference);
+    return poll?.anonymous === true ? poll.roomId : undefined;
+  },
   execute(context, { poll: reference, answers }) {
     const { stores, room, language } = context;
     const fr = language === "fr";
-    const number = /^(#|n°)?\d+$/iu.test(reference) ? Number.parseInt(reference.replace(/^(#|n°)/iu, ""), 10) : undefined;
+    const number = isNumber(reference) ? Number.parseInt(reference.replace(/^(#|n°)/iu, ""), 10) : undefined;
     if (number === undefined) {
       const poll = stores.polls.polls.byCode(reference);
       if (poll === undefined || !poll.anonymous) return refuse(fr ? md`Je ne connais pas de sondage avec le code « ${reference} ».` : md`I know no poll with the code "${reference}".`);
       if (poll.roomId === room.roomId) {
         return refuse(fr ? md`Pour garder votre vote secret, envoyez-le-moi en message privé (ouvrez une discussion avec Minou), pas dans ce salon.` : md`To keep your vote secret, send it to me in a private chat, not in this room.`);
+      }
+      // The code may travel beyond the room: only its members vote, one account one vote.
+      const joined = context.senderJoined(poll.roomId);
+      if (joined === false) {
+        return refuse(fr ? md`Seuls les membres du salon de ce sondage peuvent y voter, et vous n'en faites pas partie. Rejoignez le salon, puis renvoyez votre vote.` : md`Only members of this poll's room may vote in it, and you are not one. Join the room, then send your vote again.`);
+      }
+      if (joined === undefined) {
+        return refuse(fr ? md`Je n'ai pas pu vérifier que vous êtes membre du salon de ce sondage : réessayez dans un moment.` : md`I could not check that you are a member of this poll's room: try again in a moment.`);
       }
       return recordVote(context, poll, answers);
     }

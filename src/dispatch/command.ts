@@ -138,6 +138,12 @@ export interface CommandContext {
   /** The event the command replies to (Element's "Reply"), if any. */
   readonly replyTo: string | undefined;
   readonly minouMay: MinouAbilities;
+  /**
+   * Whether the sender is joined to a room, as the homeserver said when the command arrived:
+   * known only for the room the descriptor's `senderMembershipIn` named (undefined otherwise, or
+   * when it could not be checked).
+   */
+  readonly senderJoined: (roomId: string) => boolean | undefined;
 }
 
 /** A file sent with a message (m.file): uploaded first, then sent with its mxc:// URL. */
@@ -193,6 +199,17 @@ export interface CommandDescriptor<A extends readonly ArgSpec[], O extends reado
   readonly args: A;
   readonly options?: O;
   readonly permission: PermissionLevel;
+  /**
+   * Who may use it, when the command itself narrows `permission` to some of those it admits (a
+   * poll's creator, the room's moderators and the centre's staff): the help and the README show
+   * this instead of the level's name, and the command's refusal uses the same words.
+   */
+  readonly permissionDetail?: Localized;
+  /**
+   * The room whose membership of the sender `execute` needs (e.g. the room of an anonymous poll
+   * voted on in private): the dispatcher asks the homeserver before the command runs.
+   */
+  readonly senderMembershipIn?: (stores: Stores, args: ArgsOf<A, O>) => string | undefined;
   /** Runs inside the transaction that marks the command handled; must not do I/O beyond the stores. */
   readonly execute: (context: CommandContext, args: ArgsOf<A, O>) => CommandResult;
 }
@@ -206,15 +223,19 @@ export interface Command {
   readonly args: readonly ArgSpec[];
   readonly options: readonly OptionSpec[];
   readonly permission: PermissionLevel;
+  readonly permissionDetail?: Localized;
+  readonly senderMembershipIn?: (stores: Stores, args: Readonly<Record<string, string | number | undefined>>) => string | undefined;
   readonly execute: (context: CommandContext, args: Readonly<Record<string, string | number | undefined>>) => CommandResult;
 }
 
 export function defineCommand<const A extends readonly ArgSpec[], const O extends readonly OptionSpec[] = []>(
   descriptor: CommandDescriptor<A, O>,
 ): Command {
+  const { senderMembershipIn, ...rest } = descriptor;
   return {
-    ...descriptor,
+    ...rest,
     options: descriptor.options ?? [],
+    ...(senderMembershipIn === undefined ? {} : { senderMembershipIn: senderMembershipIn as NonNullable<Command["senderMembershipIn"]> }),
     execute: descriptor.execute as Command["execute"],
   };
 }

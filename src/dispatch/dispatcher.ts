@@ -41,6 +41,11 @@ export interface DispatcherSettings {
   readonly commands: CommandSettings;
 }
 
+interface SenderMembership {
+  readonly roomId: string;
+  readonly joined: boolean;
+}
+
 /** The permission level of a member: configured admins and staff, else the room's power level. */
 export function permissionLevelOf(userId: string, powerLevel: number, settings: Pick<DispatcherSettings, "admins" | "staff">): PermissionLevel {
   if (settings.admins.includes(userId)) return "admin";
@@ -85,10 +90,30 @@ export class Dispatcher implements InboundHandler {
       pin: canSendState(levels, this.settings.botUserId, "m.room.pinned_events"),
       pinLevel: levels.events["m.room.pinned_events"] ?? levels.stateDefault,
     };
-    return () => this.commit(item, line, powerLevel, minouMay);
+    const membership = await this.senderMembership(line, event.sender);
+    return () => this.commit(item, line, powerLevel, minouMay, membership);
   }
 
-  private commit(item: InboundEvent, line: string, powerLevel: number, minouMay: MinouAbilities): string {
+  /** For a command whose descriptor names a room (`senderMembershipIn`): is the sender joined there now? */
+  private async senderMembership(line: string, sender: string): Promise<SenderMembership | undefined> {
+    const tokens = tokenize(line);
+    const match = this.registry.match(tokens.map((token) => token.text));
+    const roomOf = match?.command.senderMembershipIn;
+    if (match === undefined || roomOf === undefined) return undefined;
+    const parsed = parseArgs(match.command, tokens.slice(match.wordCount), line);
+    if (!parsed.ok) return undefined;
+    const roomId = roomOf(this.stores, parsed.args);
+    if (roomId === undefined) return undefined;
+    try {
+      return { roomId, joined: await this.roomState.isJoined(roomId, sender) };
+    } catch (error) {
+      // Minou left that room, or the homeserver is unreachable: the command says it could not check.
+      this.log.warn("could not check the sender's membership", { roomId, sender, error });
+      return undefined;
+    }
+  }
+
+  private commit(item: InboundEvent, line: string, powerLevel: number, minouMay: MinouAbilities, membership: SenderMembership | undefined): string {
     const { event, roomId } = item;
     const room = this.roomView(roomId);
     const messages = messagesFor(room.language);
@@ -132,6 +157,7 @@ export class Dispatcher implements InboundHandler {
       settings: this.settings.commands,
       replyTo: repliedTo(event),
       minouMay,
+      senderJoined: (wanted) => (membership?.roomId === wanted ? membership.joined : undefined),
     };
     let result: CommandResult;
     try {

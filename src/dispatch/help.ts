@@ -100,7 +100,7 @@ export function helpDetail(command: Command, level: PermissionLevel, language: L
   if (args.length > 0) lines.push(joinMarkdown(args, "\n"));
   if (aliases.length > 0) lines.push(md`${language === "fr" ? "Autres noms" : "Other names"} : ${joinMarkdown(aliases, ", ")}`);
   const who = language === "fr" ? "Qui peut l'utiliser" : "Who may use it";
-  lines.push(md`${who} : ${messages.permissionNames[command.permission]}.`);
+  lines.push(md`${who} : ${command.permissionDetail?.[language] ?? messages.permissionNames[command.permission]}.`);
   return joinMarkdown(lines, "\n\n");
 }
 
@@ -109,7 +109,8 @@ export function commandReference(registry: CommandRegistry, prefix: string): str
   const rows = registry.commands.map((command) => {
     const english = command.names.en.map((name) => `\`${prefix}${name}\``).join(", ");
     const usage = usageOf(command, "fr", prefix).replace(/\|/g, "\\|");
-    return `| \`${usage}\` | ${english} | ${command.summary.fr} / ${command.summary.en} | ${command.permission} |`;
+    const permission = command.permissionDetail === undefined ? command.permission : `${command.permissionDetail.fr} / ${command.permissionDetail.en}`;
+    return `| \`${usage}\` | ${english} | ${command.summary.fr} / ${command.summary.en} | ${permission} |`;
   });
   return [
     "| Commande | English | Rôle / Purpose | Permission |",

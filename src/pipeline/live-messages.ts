@@ -70,6 +70,8 @@ export class LiveMessageEditor implements ScheduledJob {
         this.stores.transaction(() => {
           const edit = source.takeEdit(id);
           if (edit === undefined) return;
+          // Only the latest state matters: an older edit still waiting (for the budget, say) goes.
+          this.stores.outbox.dropPendingEdits(edit.roomId, edit.originalEventId);
           this.stores.outbox.enqueue(
             {
               txnId: txnIdFor(edit.cause, edit.revision),

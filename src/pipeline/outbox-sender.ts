@@ -4,6 +4,7 @@ import type { Logger } from "../log.ts";
 import type { RequestFailure } from "../matrix/request-errors.ts";
 import { GaveUp, withRetry, type RetryPolicy } from "../matrix/retry.ts";
 import type { MatrixTransport } from "../matrix/transport.ts";
+import { budgeted, SendBudget, SendPriority } from "./send-budget.ts";
 import type { SendPacer } from "./send-pacer.ts";
 
 /** An outbox entry that pins `content.event_id` in its room instead of sending a message. */
@@ -34,14 +35,16 @@ export interface OutboxSenderOptions {
  * failed, which is logged with the room and what caused it.
  */
 export class OutboxSender {
-  private readonly busyRooms = new Set<string>();
+  /** Busy lanes, "room|lane": a room's answers never queue behind its broadcast or live edits. */
+  private readonly busyLanes = new Set<string>();
   private readonly workers = new Set<Promise<void>>();
   private readonly sentHandlers = new Map<string, SentHandler>();
   private readonly failedHandlers = new Map<string, FailedHandler>();
   private readonly pacers = new Map<string, SendPacer>();
-  /** Rooms whose worker started on a paced message. */
-  private readonly pacedRooms = new Set<string>();
+  private backgroundWorkers = 0;
   private readonly abort = new AbortController();
+  /** One allowance for everything Minou sends (Synapse's rc_message), most urgent first. */
+  readonly budget: SendBudget;
 
   constructor(
     private readonly stores: Stores,
@@ -49,7 +52,10 @@ export class OutboxSender {
     private readonly log: Logger,
     private readonly now: () => number,
     private readonly options: OutboxSenderOptions,
-  ) {}
+    budget?: SendBudget,
+  ) {
+    this.budget = budget ?? new SendBudget();
+  }
 
   /** Lets a feature learn the event id of the messages it queued with `purpose`. */
   onSent(purpose: string, handler: SentHandler): void {
@@ -68,42 +74,64 @@ export class OutboxSender {
 
   wake(): void {
     if (this.abort.signal.aborted) return;
-    const { roomConcurrency } = this.options;
-    // Paced messages wait their turn while holding a worker: one worker is always left to the
-    // other rooms, so a broadcast to 300 rooms never delays the answer to a command.
-    const pacedLimit = Math.max(1, roomConcurrency - 1);
-    for (const { roomId, purpose } of this.stores.outbox.pendingRoomHeads()) {
-      if (this.busyRooms.size >= roomConcurrency) return;
-      if (this.busyRooms.has(roomId)) continue;
-      const paced = purpose !== undefined && this.pacers.has(purpose);
-      if (paced && this.pacedRooms.size >= pacedLimit) continue;
-      this.startWorker(roomId, paced);
+    for (const { roomId, lane } of this.waitingLanes()) {
+      const key = `${roomId}|${lane}`;
+      if (this.busyLanes.has(key)) continue;
+      // Answers and notifications always get a worker: the budget decides who goes first. Live
+      // edits and broadcasts wait their turn while holding one, so their workers are counted.
+      if (lane === "background" && this.backgroundWorkers >= this.options.roomConcurrency) continue;
+      this.startWorker(roomId, lane);
     }
   }
 
   async stop(): Promise<void> {
     this.abort.abort(new Error("stopping"));
+    this.budget.stop();
     await Promise.allSettled([...this.workers]);
   }
 
-  private startWorker(roomId: string, paced: boolean): void {
-    this.busyRooms.add(roomId);
-    if (paced) this.pacedRooms.add(roomId);
-    const worker = this.serveRoom(roomId)
+  private priorityOf(message: { purpose?: string; targetUser?: string; msgtype?: unknown; isEdit: boolean }): SendPriority {
+    if (message.purpose !== undefined && this.pacers.has(message.purpose)) return SendPriority.Broadcast;
+    if (message.isEdit) return SendPriority.LiveEdit;
+    if (message.targetUser !== undefined || message.msgtype === "m.text") return SendPriority.Notify;
+    return SendPriority.Reply;
+  }
+
+  private priorityOfQueued(message: QueuedEvent): SendPriority {
+    return this.priorityOf({ ...message, msgtype: message.content["msgtype"], isEdit: message.content["m.new_content"] !== undefined });
+  }
+
+  /** Each room's lanes with messages waiting, the longest-waiting first. */
+  private waitingLanes(): { roomId: string; lane: Lane }[] {
+    const seen = new Map<string, { roomId: string; lane: Lane }>();
+    for (const shape of this.stores.outbox.pendingShapes()) {
+      const lane = laneOf(this.priorityOf(shape));
+      const key = `${shape.roomId}|${lane}`;
+      if (!seen.has(key)) seen.set(key, { roomId: shape.roomId, lane });
+    }
+    return [...seen.values()];
+  }
+
+  private startWorker(roomId: string, lane: Lane): void {
+    const key = `${roomId}|${lane}`;
+    this.busyLanes.add(key);
+    if (lane === "background") this.backgroundWorkers += 1;
+    const worker = this.serveRoom(roomId, lane)
       .catch((error: unknown) => this.log.error("outbox worker failed", { roomId, error }))
       .finally(() => {
-        this.busyRooms.delete(roomId);
-        this.pacedRooms.delete(roomId);
+        this.busyLanes.delete(key);
+        if (lane === "background") this.backgroundWorkers -= 1;
         this.workers.delete(worker);
         this.wake();
       });
     this.workers.add(worker);
   }
 
-  private async serveRoom(roomId: string): Promise<void> {
+  /** Within a lane, a room's messages leave in the order they were queued. */
+  private async serveRoom(roomId: string, lane: Lane): Promise<void> {
     for (;;) {
       if (this.abort.signal.aborted) return;
-      const next = this.stores.outbox.nextForRoom(roomId);
+      const next = this.stores.outbox.pendingInRoom(roomId, LANE_SCAN).find((message) => laneOf(this.priorityOfQueued(message)) === lane);
       if (next === undefined) return;
       await this.send(next);
     }
@@ -124,21 +152,35 @@ export class OutboxSender {
   private async directRoomFor(userId: string): Promise<string> {
     const known = this.stores.directRooms.roomOf(userId);
     if (known !== undefined) return known;
-    const roomId = await withRetry(() => this.transport.createDirectRoom(userId), { ...this.options.retryPolicy, signal: this.abort.signal });
+    const roomId = await withRetry(
+      budgeted(this.budget, SendPriority.Notify, () => this.transport.createDirectRoom(userId), this.abort.signal),
+      { ...this.options.retryPolicy, signal: this.abort.signal },
+      (failure, delayMs) => this.onRetry(failure, delayMs),
+    );
     this.stores.directRooms.record(userId, roomId, this.now());
     return roomId;
   }
 
-  /** Each attempt at a paced message waits for its turn first; a 429 holds back every paced message. */
-  private withPacing<T>(message: QueuedEvent, request: () => Promise<T>): { request: () => Promise<T>; onRateLimit: (failure: RequestFailure, delayMs: number) => void } {
+  /** A 429 holds back everything Minou sends, through the shared budget. */
+  private onRetry(failure: RequestFailure, delayMs: number): void {
+    if (failure.kind === "rateLimited") this.budget.rateLimited(delayMs);
+  }
+
+  /**
+   * Each attempt waits for the budget, and a paced message (a broadcast) for its pacer's turn
+   * too; a 429 holds back every paced message as well.
+   */
+  private withPacing<T>(message: QueuedEvent, send: () => Promise<T>): { request: () => Promise<T>; onRateLimit: (failure: RequestFailure, delayMs: number) => void } {
+    const request = budgeted(this.budget, this.priorityOfQueued(message), send, this.abort.signal);
     const pacer = message.purpose === undefined ? undefined : this.pacers.get(message.purpose);
-    if (pacer === undefined) return { request, onRateLimit: () => undefined };
+    if (pacer === undefined) return { request, onRateLimit: (failure, delayMs) => this.onRetry(failure, delayMs) };
     return {
       request: async () => {
         await pacer.turn(this.abort.signal);
         return request();
       },
       onRateLimit: (failure, delayMs) => {
+        this.onRetry(failure, delayMs);
         if (failure.kind === "rateLimited") pacer.holdFor(delayMs);
       },
     };
@@ -203,6 +245,11 @@ export class OutboxSender {
     }
   }
 }
+
+type Lane = "urgent" | "background";
+const laneOf = (priority: SendPriority): Lane => (priority <= SendPriority.Notify ? "urgent" : "background");
+/** How far into a room's queue a worker looks for the next message of its lane. */
+const LANE_SCAN = 200;
 
 function deliveryFailure(error: unknown): DeliveryFailure {
   if (!(error instanceof GaveUp)) return { reason: String(error) };

@@ -48,6 +48,15 @@ export class RoomStateCache implements MemberNames {
     this.namesByRoom.delete(roomId);
   }
 
+  /**
+   * Whether a user is joined to a room right now, asked of the homeserver (not cached: sync may
+   * lag, and after a restart Minou has not seen the room's members).
+   */
+  async isJoined(roomId: string, userId: string): Promise<boolean> {
+    const content = await withRetry(() => this.transport.getStateEvent(roomId, "m.room.member", userId), this.retryPolicy);
+    return content?.["membership"] === "join";
+  }
+
   async powerLevels(roomId: string): Promise<PowerLevels> {
     const cached = this.powerLevelsByRoom.get(roomId);
     if (cached !== undefined) return cached;

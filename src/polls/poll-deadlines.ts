@@ -3,7 +3,14 @@ import type { Language } from "../i18n/language.ts";
 import type { Logger } from "../log.ts";
 import { GaveUp, withRetry, type RetryPolicy } from "../matrix/retry.ts";
 import type { MatrixTransport } from "../matrix/transport.ts";
+import { canRedactOthers, type PowerLevels } from "../matrix/power-levels.ts";
+import { notifyingContent } from "../matrix/reply-content.ts";
+import { txnIdFor } from "../matrix/txn-id.ts";
 import type { MemberNames } from "../pipeline/room-state.ts";
+import { joinMarkdown, userPill } from "../render/markdown.ts";
+import { renderMessage } from "../render/render-message.ts";
+import { FORGOTTEN_MEMBER } from "../../storage/privacy/erased-members-store.ts";
+import { cannotEndText } from "./poll-texts.ts";
 import type { ScheduledJob } from "../scheduler.ts";
 import { closePoll } from "./close-poll.ts";
 import type { Poll } from "./model.ts";
@@ -29,20 +36,53 @@ export async function recountPoll(stores: Stores, transport: MatrixTransport, po
   return added;
 }
 
-/** Closes polls at their deadline, once: recount first, then close and announce the result (it notifies the poll's author). */
+/** What the deadline job reads of the rooms' state: names for the result, power levels to close. */
+export interface PollRoomState extends MemberNames {
+  powerLevels(roomId: string): Promise<PowerLevels>;
+}
+
+/**
+ * Closes polls at their deadline, once: recount first, then close and announce the result (it
+ * notifies the poll's author). A member's Element poll needs Minou's power to redact at that very
+ * moment: without it the end event would be ignored by Element, so the poll stays open, loses its
+ * deadline, and the room is told (once) how to close it instead.
+ */
 export function pollDeadlinesJob(
   stores: Stores,
   transport: MatrixTransport,
   settings: { defaultLanguage: Language; prefix: string; botUserId: string; retryPolicy: RetryPolicy },
-  names: MemberNames,
+  roomState: PollRoomState,
   afterQueued: () => void,
   log: Logger,
 ): ScheduledJob {
+  const names: MemberNames = roomState;
   return {
     name: "poll-deadlines",
     async run(now) {
       let queued = false;
       for (const poll of stores.polls.polls.due(now)) {
+        const language = stores.rooms.get(poll.roomId)?.language ?? settings.defaultLanguage;
+        if (poll.external && poll.startEventId !== null) {
+          let mayEnd: boolean;
+          try {
+            mayEnd = canRedactOthers(await roomState.powerLevels(poll.roomId), settings.botUserId);
+          } catch (error) {
+            log.warn("poll close postponed, power levels unknown", { poll: poll.id, error });
+            continue;
+          }
+          if (!mayEnd) {
+            log.info("poll deadline passed without the power to end it", { poll: poll.id });
+            stores.transaction(() => {
+              stores.polls.polls.clearDeadline(poll.id);
+              stores.outbox.enqueue(
+                { txnId: txnIdFor(`poll-cannot-end:${poll.id}:${poll.deadline ?? 0}`), roomId: poll.roomId, eventType: "m.room.message", content: cannotEndContent(poll, names, language, settings.prefix), context: `poll ${poll.number} left open` },
+                now,
+              );
+            });
+            queued = true;
+            continue;
+          }
+        }
         try {
           const added = await recountPoll(stores, transport, poll, settings.retryPolicy);
           if (added > 0) log.info("poll recount found missed votes", { poll: poll.id, added });
@@ -53,10 +93,17 @@ export function pollDeadlinesJob(
           }
           log.error("poll recount failed; closing with the votes seen", { poll: poll.id, error });
         }
-        const language = stores.rooms.get(poll.roomId)?.language ?? settings.defaultLanguage;
         queued = stores.transaction(() => closePoll(stores, poll, { by: "deadline", botUserId: settings.botUserId, names }, now, language, settings.prefix)) || queued;
       }
       if (queued) afterQueued();
     },
   };
+}
+
+/** Nobody is watching at the deadline: the message notifies the poll's author, who can end it. */
+function cannotEndContent(poll: Poll, names: MemberNames, language: Language, prefix: string): Record<string, unknown> {
+  const text = cannotEndText(poll, language, prefix);
+  if (poll.createdBy === FORGOTTEN_MEMBER) return notifyingContent(renderMessage(text), { users: [] });
+  const author = userPill(poll.createdBy, names.displayName(poll.roomId, poll.createdBy));
+  return notifyingContent(renderMessage(joinMarkdown([author, text], " — ")), { users: [poll.createdBy] });
 }

@@ -99,3 +99,14 @@ export function anonymousSummary(poll: Poll, tally: Tally, language: Language, p
   const footer = poll.closedAt !== null ? (language === "fr" ? md`Sondage clos.` : md`Poll closed.`) : anonymousInstructions(poll, language, prefix);
   return joinMarkdown([header, trusted(counts.source.replace(/\n/g, "  \n")), footer], "\n\n");
 }
+
+/**
+ * At the deadline of a member's Element poll, Minou no longer has the power its end event needs
+ * (MSC3381: only the poll's sender or someone allowed to redact): what the room can do instead.
+ */
+export function cannotEndText(poll: Poll, language: Language, prefix: string): Markdown {
+  const number = pollNumber(poll, language);
+  return language === "fr"
+    ? md`L'échéance du sondage ${number} « ${poll.question} » est arrivée, mais je ne peux plus le clore : il me faut le droit de supprimer les messages des autres (niveau « Modérateur »), que je n'ai plus dans ce salon. Le sondage reste ouvert. Pour le clore : la personne qui l'a lancé choisit « Terminer le sondage » dans Element, ou un administrateur du salon me redonne le niveau « Modérateur » (Paramètres du salon, Rôles et permissions) et tape ${code(`${prefix}sondage clore ${poll.number}`)}.`
+    : md`The deadline of poll ${number} "${poll.question}" has come, but I can no longer close it: I need the power to remove others' messages (Moderator), which I no longer have in this room. The poll stays open. To close it: whoever started it chooses "End poll" in Element, or a room admin gives me Moderator again (Room settings, Roles & Permissions) and types ${code(`${prefix}poll close ${poll.number}`)}.`;
+}

@@ -42,6 +42,28 @@ export function sessionAnnouncement(session: TrainingSession, counts: SessionCou
 }
 
 export const dm = {
+  /** The answer to a ✅ on a session's announcement: a reaction alone would tell the member nothing. */
+  signedUpByReaction(session: TrainingSession, language: Language, prefix: string): Markdown {
+    const when = sessionWhen(session, language);
+    return language === "fr"
+      ? md`C'est noté : votre ✅ vous inscrit à « ${session.title} », ${when}. Je vous le rappellerai la veille. Empêché·e ? Retirez votre réaction ou tapez ${code(`${prefix}formation annuler-inscription ${session.id}`)}.`
+      : md`Done: your ✅ signed you up for "${session.title}", ${when}. I will remind you the day before. Can't come? Remove your reaction or type ${code(`${prefix}training withdraw ${session.id}`)}.`;
+  },
+  waitingByReaction(session: TrainingSession, position: number, language: Language, prefix: string): Markdown {
+    return language === "fr"
+      ? md`« ${session.title} » est complète : avec votre ✅, vous êtes n°${position} sur la liste d'attente. Je vous préviens ici si une place se libère. Pour quitter la liste : retirez votre réaction ou tapez ${code(`${prefix}formation annuler-inscription ${session.id}`)}.`
+      : md`"${session.title}" is full: with your ✅, you are #${position} on the waiting list. I will tell you here if a place frees up. To leave the list: remove your reaction or type ${code(`${prefix}training withdraw ${session.id}`)}.`;
+  },
+  unavailableByReaction(session: TrainingSession, reason: "cancelled" | "started", language: Language): Markdown {
+    if (reason === "cancelled") {
+      return language === "fr"
+        ? md`Votre ✅ n'a pas pu vous inscrire : la session de « ${session.title} » est annulée.`
+        : md`Your ✅ could not sign you up: the "${session.title}" session is cancelled.`;
+    }
+    return language === "fr"
+      ? md`Votre ✅ n'a pas pu vous inscrire : la session de « ${session.title} » a déjà commencé.`
+      : md`Your ✅ could not sign you up: the "${session.title}" session has already started.`;
+  },
   promoted(session: TrainingSession, language: Language, prefix: string): Markdown {
     const when = sessionWhen(session, language);
     if (session.confirmationHours === null) {

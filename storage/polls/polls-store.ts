@@ -71,6 +71,7 @@ export class PollsStore {
   private readonly updateSlotMessage;
   private readonly updateClosed;
   private readonly updateDeadline;
+  private readonly clearDeadlineStatement;
   private readonly updateChoice;
   private readonly markDirtyStatement;
   private readonly selectDirty;
@@ -111,6 +112,7 @@ export class PollsStore {
     this.updateSlotMessage = db.prepare<[string, number, number]>("UPDATE poll_options SET message_event_id = ? WHERE poll_id = ? AND position = ?");
     this.updateClosed = db.prepare<[number, string, number]>("UPDATE polls SET closed_at = ?, closed_by = ? WHERE id = ? AND closed_at IS NULL");
     this.updateDeadline = db.prepare<[number, number]>("UPDATE polls SET deadline = ? WHERE id = ? AND closed_at IS NULL");
+    this.clearDeadlineStatement = db.prepare<[number]>("UPDATE polls SET deadline = NULL WHERE id = ? AND closed_at IS NULL");
     this.updateChoice = db.prepare<[number, number, number]>("UPDATE polls SET chosen_position = ?, agenda_event_id = ? WHERE id = ?");
     this.markDirtyStatement = db.prepare<[number, number]>(
       "UPDATE polls SET summary_dirty_at = coalesce(summary_dirty_at, ?) WHERE id = ? AND summary_event_id IS NOT NULL",
@@ -210,6 +212,11 @@ export class PollsStore {
 
   setDeadline(id: number, deadline: number): void {
     this.updateDeadline.run(deadline, id);
+  }
+
+  /** The poll stays open with no deadline (Minou could not close it when it came). */
+  clearDeadline(id: number): void {
+    this.clearDeadlineStatement.run(id);
   }
 
   recordChoice(id: number, position: number, agendaEventId: number): void {

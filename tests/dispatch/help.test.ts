@@ -3,6 +3,8 @@ import { allCommands } from "../../commands/index.ts";
 import { allows, permissionLevels } from "../../src/dispatch/command.ts";
 import { findGroup, helpDetail, helpGroup, helpOverview, usageOf } from "../../src/dispatch/help.ts";
 import { CommandRegistry } from "../../src/dispatch/registry.ts";
+import { readFileSync } from "node:fs";
+import { renderMessage } from "../../src/render/render-message.ts";
 
 const registry = new CommandRegistry(allCommands);
 
@@ -44,5 +46,20 @@ describe("help generated from the registry", () => {
     expect(detail).toContain("`!language`");
     expect(detail).toContain("modérateurs du salon");
     expect(helpDetail(langue, "member", "fr", "!").source).toMatch(/^Désolé/);
+  });
+
+  it("says who may close a poll, give it a deadline or choose its slot as the commands decide, in the help and the README", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    for (const name of ["sondage clore", "sondage échéance", "sondage choisir"]) {
+      const command = registry.commands.find((candidate) => candidate.names.fr[0] === name);
+      expect(command?.permissionDetail, name).toBeDefined();
+      if (command === undefined) continue;
+      const shown = (language: "fr" | "en"): string => renderMessage(helpDetail(command, "member", language, "!")).body;
+      expect(shown("fr"), name).toContain("Qui peut l'utiliser : la personne qui a lancé le sondage, les modérateurs du salon et l'équipe du centre.");
+      expect(shown("en"), name).toContain("Who may use it : whoever started the poll, the room's moderators and the centre's staff.");
+      expect(shown("fr"), name).not.toContain("tous les membres");
+      const row = readme.split("\n").find((line) => line.startsWith(`| \`!${name}`));
+      expect(row, name).toMatch(/\| la personne qui a lancé le sondage, les modérateurs du salon et l'équipe du centre \/ whoever started the poll, the room's moderators and the centre's staff \|$/);
+    }
   });
 });

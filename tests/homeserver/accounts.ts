@@ -30,6 +30,8 @@ export interface Account {
   readonly userId: string;
   readonly localpart: string;
   password: string;
+  /** A server admin (Synapse's users.admin): may call the /_synapse/admin API. */
+  admin: boolean;
   displayname: string | undefined;
   avatarUrl: string | undefined;
   presence: { presence: string; statusMsg: string | undefined; lastActive: number };
@@ -83,6 +85,7 @@ export class Accounts {
       userId,
       localpart,
       password,
+      admin: false,
       displayname: localpart,
       avatarUrl: undefined,
       presence: { presence: "offline", statusMsg: undefined, lastActive: Date.now() },

@@ -7,7 +7,8 @@ import { createRoom, enc, newUser, RawClient, type ErrorBody } from "./raw-clien
 
 let hs: TestHomeserver;
 beforeAll(async () => {
-  hs = await TestHomeserver.start();
+  // Rate limits are conformance-ratelimits.test.ts's subject; here every registered account is exempt.
+  hs = await TestHomeserver.start({ rateLimits: { exemptRegisteredUsers: true } });
 });
 afterAll(() => hs.close());
 

@@ -25,7 +25,8 @@ interface QueryBody {
 
 let hs: TestHomeserver;
 beforeAll(async () => {
-  hs = await TestHomeserver.start();
+  // Rate limits are conformance-ratelimits.test.ts's subject; here every registered account is exempt.
+  hs = await TestHomeserver.start({ rateLimits: { exemptRegisteredUsers: true } });
 });
 afterAll(() => hs.close());
 

@@ -10,7 +10,8 @@ let alice: RawClient;
 let bob: RawClient;
 let roomId: string;
 beforeAll(async () => {
-  hs = await TestHomeserver.start();
+  // Rate limits are conformance-ratelimits.test.ts's subject; here every registered account is exempt.
+  hs = await TestHomeserver.start({ rateLimits: { exemptRegisteredUsers: true } });
   alice = await newUser(hs, "alice");
   bob = await newUser(hs, "bob");
   roomId = await createRoom(alice, { preset: "public_chat" });

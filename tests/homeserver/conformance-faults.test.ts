@@ -1,5 +1,5 @@
-// Fault injection and stop/restart: rate limits (spec: M_LIMIT_EXCEEDED with retry_after_ms;
-// Synapse adds Retry-After), server errors, latency, and a restart that keeps every room,
+// Fault injection and stop/restart: injected rate limits (spec: M_LIMIT_EXCEEDED with
+// retry_after_ms; injected ones add Retry-After), server errors, latency, and a restart that keeps every room,
 // access token and sync token.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestHomeserver } from "./index.ts";
@@ -8,7 +8,8 @@ import { createRoom, enc, newUser, sendMessage, type ErrorBody, type RawClient }
 let hs: TestHomeserver;
 let alice: RawClient;
 beforeAll(async () => {
-  hs = await TestHomeserver.start();
+  // Rate limits are conformance-ratelimits.test.ts's subject; here every registered account is exempt.
+  hs = await TestHomeserver.start({ rateLimits: { exemptRegisteredUsers: true } });
   alice = await newUser(hs, "alice");
 });
 afterAll(() => hs.close());

@@ -34,7 +34,8 @@ const countsOf = async (client: RawClient, roomId: string): Promise<Counts | und
   (await sync(client)).rooms.join[roomId]?.unread_notifications;
 
 beforeAll(async () => {
-  hs = await TestHomeserver.start();
+  // Rate limits are conformance-ratelimits.test.ts's subject; here every registered account is exempt.
+  hs = await TestHomeserver.start({ rateLimits: { exemptRegisteredUsers: true } });
   [alice, bob, carol] = [await newUser(hs, "alice"), await newUser(hs, "bob"), await newUser(hs, "carol")];
 });
 afterAll(() => hs.close());

@@ -41,7 +41,8 @@ async function whoIsNotified(eventId: string): Promise<Record<string, unknown>> 
 }
 
 beforeAll(async () => {
-  hs = await TestHomeserver.start();
+  // Rate limits are conformance-ratelimits.test.ts's subject; here every registered account is exempt.
+  hs = await TestHomeserver.start({ rateLimits: { exemptRegisteredUsers: true } });
   [alice, bob, carol] = [await newUser(hs, "alice"), await newUser(hs, "bob"), await newUser(hs, "carol")];
   await bob.put(`/profile/${enc(bob.userId)}/displayname`, { displayname: "Bobby T" });
   await carol.put(`/profile/${enc(carol.userId)}/displayname`, { displayname: "Zoé" });

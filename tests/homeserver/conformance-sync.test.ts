@@ -25,7 +25,8 @@ let hs: TestHomeserver;
 let alice: RawClient;
 let bob: RawClient;
 beforeAll(async () => {
-  hs = await TestHomeserver.start();
+  // Rate limits are conformance-ratelimits.test.ts's subject; here every registered account is exempt.
+  hs = await TestHomeserver.start({ rateLimits: { exemptRegisteredUsers: true } });
   alice = await newUser(hs, "alice");
   bob = await newUser(hs, "bob");
 });

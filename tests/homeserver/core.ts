@@ -6,6 +6,7 @@ import { E2eKeys } from "./e2e-keys.ts";
 import { MediaStore } from "./media.ts";
 import { Notifications } from "./notifications.ts";
 import { PushRuleStore } from "./push-rule-store.ts";
+import { RateLimits, type RateLimitOptions } from "./rate-limits.ts";
 import { Receipts } from "./receipts.ts";
 import { Rooms } from "./rooms.ts";
 import { Stream } from "./stream.ts";
@@ -29,8 +30,13 @@ export class HomeserverCore {
   readonly pushRules = new PushRuleStore();
   readonly receipts: Receipts;
   readonly notifications: Notifications;
+  readonly rateLimits: RateLimits;
 
-  constructor(readonly serverName: string) {
+  constructor(
+    readonly serverName: string,
+    rateLimits: RateLimitOptions | false = {},
+  ) {
+    this.rateLimits = new RateLimits(rateLimits);
     this.accounts = new Accounts(serverName, this.stream);
     this.rooms = new Rooms(serverName, this.stream, (userId) => this.accounts.get(userId));
     this.deviceLists = new DeviceLists(this.stream, this.rooms);
@@ -43,6 +49,8 @@ export class HomeserverCore {
     this.notifications = new Notifications(serverName, this.pushRules, this.receipts, this.rooms);
     // Synapse runs the push rules before the event is persisted, i.e. before anyone can sync it.
     this.rooms.appendListeners.add((room, event) => this.notifications.evaluate(room, event));
+    // Synapse's notify_user_joined_room feeds rc_joins_per_room with every join, limited or not.
+    this.rooms.joinListeners.add((room) => this.rateLimits.joined(room.roomId));
     this.accounts.onDeviceChange = (userId, deviceId, change) => {
       if (change === "removed") {
         this.e2eKeys.deleteDevice(userId, deviceId);

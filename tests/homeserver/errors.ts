@@ -8,6 +8,8 @@ export class MatrixError extends Error {
     readonly errcode: string,
     message: string,
     readonly extra: JsonObject = {},
+    /** Response headers besides the defaults (the injected 429s' Retry-After). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }

@@ -1,6 +1,7 @@
 // Fault injection for tests: rate limits, server errors and latency on chosen requests. Only
 // HTTP requests see faults; TestHomeserver's direct methods never do.
 import { MatrixError } from "./errors.ts";
+import { limitExceeded } from "./rate-limits.ts";
 
 export interface RequestMatch {
   method?: string;
@@ -56,7 +57,7 @@ export class FaultInjector implements Faults {
   private periodic: PeriodicRule[] = [];
 
   rateLimit(count: number, retryAfterMs: number, match: RequestMatch = {}): void {
-    this.failures.push({ remaining: count, match, error: () => limitExceeded(retryAfterMs) });
+    this.failures.push({ remaining: count, match, error: () => injectedLimit(retryAfterMs) });
   }
 
   rateLimitEvery(every: number, retryAfterMs: number, match: RequestMatch = {}): void {
@@ -103,12 +104,13 @@ export class FaultInjector implements Faults {
     for (const periodic of this.periodic) {
       if (!matches(periodic.match, method, path)) continue;
       periodic.seen += 1;
-      if (periodic.seen % periodic.every === 0) limited ??= limitExceeded(periodic.retryAfterMs);
+      if (periodic.seen % periodic.every === 0) limited ??= injectedLimit(periodic.retryAfterMs);
     }
     return limited;
   }
 }
 
-function limitExceeded(retryAfterMs: number): MatrixError {
-  return new MatrixError(429, "M_LIMIT_EXCEEDED", "Too Many Requests", { retry_after_ms: retryAfterMs });
+/** Injected 429s carry Retry-After (whole seconds) as well; Synapse 1.67's own carry only the body. */
+function injectedLimit(retryAfterMs: number): MatrixError {
+  return limitExceeded(retryAfterMs, { "Retry-After": String(Math.ceil(retryAfterMs / 1000)) });
 }

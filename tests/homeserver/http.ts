@@ -19,11 +19,7 @@ export type Reply = JsonReply | BinaryReply;
 export const json = (body: unknown, status = 200): JsonReply => ({ status, json: body });
 
 export function errorReply(error: MatrixError): JsonReply {
-  const headers: Record<string, string> = {};
-  const retryAfterMs = error.extra["retry_after_ms"];
-  // Synapse also sets Retry-After (whole seconds) on 429s.
-  if (typeof retryAfterMs === "number") headers["Retry-After"] = String(Math.ceil(retryAfterMs / 1000));
-  return { status: error.status, json: error.toJSON(), headers };
+  return { status: error.status, json: error.toJSON(), headers: { ...error.headers } };
 }
 
 /** Spec: servers should answer every request, including OPTIONS pre-flights, with these. */

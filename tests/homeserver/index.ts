@@ -3,6 +3,7 @@
 import { toClientEvent } from "./client-events.ts";
 import { HomeserverCore } from "./core.ts";
 import { FaultInjector, type Faults } from "./faults.ts";
+import type { RateLimitOptions } from "./rate-limits.ts";
 import type { Room, StoredEvent } from "./room.ts";
 import { buildRoutes } from "./routes/index.ts";
 import { createDispatcher, HttpListener } from "./server.ts";
@@ -10,6 +11,8 @@ import type { ClientEvent, JsonObject, SyncEvent } from "./types.ts";
 
 export type { ClientEvent, SyncEvent, StrippedStateEvent, UnsignedData, JsonObject } from "./types.ts";
 export type { Faults, RequestMatch } from "./faults.ts";
+export type { RateLimitOptions, RateLimitSetting } from "./rate-limits.ts";
+export { SYNAPSE_DEFAULT_RATE_LIMITS } from "./rate-limits.ts";
 
 /** One entry of GET /notifications (Synapse's shape). */
 export interface NotificationEntry {
@@ -31,6 +34,16 @@ export interface TestHomeserverOptions {
   serverName?: string;
   /** Default 0: a random free port. */
   port?: number;
+  /**
+   * Synapse 1.67's per-account rate limits (rc_message, rc_joins, rc_invites), on by default with
+   * its defaults; each bucket can be changed, or `false` turns them all off.
+   */
+  rateLimits?: RateLimitOptions | false;
+}
+
+export interface RegisterOptions {
+  /** A server admin, who may call /_synapse/admin/v1/users/{userId}/override_ratelimit. */
+  admin?: boolean;
 }
 
 export class TestHomeserver {
@@ -40,16 +53,16 @@ export class TestHomeserver {
   private readonly listener: HttpListener;
   private closed = false;
 
-  private constructor(serverName: string) {
+  private constructor(serverName: string, rateLimits: RateLimitOptions | false | undefined) {
     this.serverName = serverName;
-    this.core = new HomeserverCore(serverName);
+    this.core = new HomeserverCore(serverName, rateLimits);
     const faults = new FaultInjector();
     this.faults = faults;
     this.listener = new HttpListener(createDispatcher(this.core, buildRoutes(), faults));
   }
 
   static async start(options: TestHomeserverOptions = {}): Promise<TestHomeserver> {
-    const homeserver = new TestHomeserver(options.serverName ?? "minou.test");
+    const homeserver = new TestHomeserver(options.serverName ?? "minou.test", options.rateLimits);
     await homeserver.listener.listen(options.port ?? 0);
     return homeserver;
   }
@@ -69,10 +82,11 @@ export class TestHomeserver {
     await this.listener.close();
   }
 
-  /** Listens again on the same port, with the same state. */
+  /** Listens again on the same port, with the same state; like Synapse's, the rate-limit buckets start empty (overrides stay). */
   async restart(): Promise<void> {
     if (this.closed) throw new Error("TestHomeserver.restart(): the homeserver was closed for good");
     if (this.listener.listening) return;
+    this.core.rateLimits.resetBuckets();
     await this.listener.listen(this.port);
   }
 
@@ -84,12 +98,29 @@ export class TestHomeserver {
 
   /**
    * Registers a user directly (no HTTP, no faults) and opens a session on a new device.
-   * The password defaults to "password". Throws if the localpart is taken.
+   * The password defaults to "password". Throws if the localpart is taken. With the rate-limit
+   * option `exemptRegisteredUsers`, the account starts exempt from rate limits.
    */
-  async registerUser(localpart: string, password = "password"): Promise<{ userId: string; accessToken: string; deviceId: string }> {
+  async registerUser(localpart: string, password = "password", options: RegisterOptions = {}): Promise<{ userId: string; accessToken: string; deviceId: string }> {
     const account = this.core.accounts.register(localpart, password);
+    account.admin = options.admin === true;
+    if (this.core.rateLimits.exemptRegisteredUsers) this.exemptFromRateLimits(account.userId);
     const session = this.core.accounts.openSession(account);
     return { userId: account.userId, accessToken: session.token, deviceId: session.deviceId };
+  }
+
+  /**
+   * Exempts the user from every rate limit, as Synapse's admin API override_ratelimit with
+   * messages_per_second 0 and burst_count 0 does (no HTTP).
+   */
+  exemptFromRateLimits(userId: string): void {
+    this.setRateLimitOverride(userId, { messagesPerSecond: 0, burstCount: 0 });
+  }
+
+  /** Sets (or with undefined removes) a user's override_ratelimit row: a non-zero rate replaces rc_message for them only. */
+  setRateLimitOverride(userId: string, override: { messagesPerSecond: number; burstCount: number } | undefined): void {
+    this.core.accounts.require(userId);
+    this.core.rateLimits.setOverride(userId, override);
   }
 
   /** Test fault: to-device messages to `userId` (room keys…) are held back until released. */

@@ -3,6 +3,11 @@ import type { HomeserverCore } from "./core.ts";
 import type { Room, StoredEvent } from "./room.ts";
 import type { JsonObject } from "./types.ts";
 
+/**
+ * A membership change a user asked for (Synapse's update_membership with ratelimit=True): a new
+ * join first takes one from rc_joins.local, even if the auth rules then refuse it; the event then
+ * counts against rc_message when persisted. Invites take their buckets in the invite route.
+ */
 export function setMembership(
   core: HomeserverCore,
   room: Room,
@@ -11,12 +16,11 @@ export function setMembership(
   membership: "join" | "invite" | "leave" | "ban",
   extra: JsonObject = {},
 ): StoredEvent {
-  return core.rooms.send(room, {
-    type: "m.room.member",
-    sender,
-    stateKey: target,
-    content: { ...extra, membership },
-  });
+  const current = room.membership(target);
+  // Synapse refuses a banned user's join before it reaches the join limiter.
+  if (membership === "join" && current !== "join" && current !== "ban") core.rateLimits.join(sender, room.roomId);
+  const draft = { type: "m.room.member", sender, stateKey: target, content: { ...extra, membership } };
+  return core.rooms.send(room, draft, () => core.rateLimits.message(sender));
 }
 
 /** Optional `reason` (spec: membership endpoints) and `is_direct` carried into the member event. */

@@ -33,9 +33,9 @@ export class RawClient {
     readonly deviceId = "",
   ) {}
 
-  /** Paths not starting with /_matrix are relative to /_matrix/client/v3. */
+  /** Paths not starting with /_matrix or /_synapse are relative to /_matrix/client/v3. */
   async request<T = Record<string, unknown>>(method: string, path: string, options: RequestOptions = {}): Promise<RawResponse<T>> {
-    const url = path.startsWith("/_matrix") ? `${this.baseUrl}${path}` : `${this.baseUrl}/_matrix/client/v3${path}`;
+    const url = path.startsWith("/_matrix") || path.startsWith("/_synapse") ? `${this.baseUrl}${path}` : `${this.baseUrl}/_matrix/client/v3${path}`;
     const headers: Record<string, string> = { ...options.headers };
     if (this.accessToken !== undefined) headers["Authorization"] = `Bearer ${this.accessToken}`;
     let body: string | Buffer | undefined;

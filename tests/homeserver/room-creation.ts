@@ -99,6 +99,9 @@ function parseRequest(body: JsonObject) {
 }
 
 export function createRoom(core: HomeserverCore, session: Session, body: JsonObject): { room: Room; alias: string | undefined } {
+  // Synapse's create_room counts one rc_message action before it even reads the request
+  // (handlers/room.py); the creator's join below costs another, and a join.
+  core.rateLimits.message(session.userId);
   const request = parseRequest(body);
   const creator = session.userId;
   const alias = request.aliasName === undefined ? undefined : `#${request.aliasName}:${core.serverName}`;
@@ -108,6 +111,7 @@ export function createRoom(core: HomeserverCore, session: Session, body: JsonObj
   if (alias !== undefined && core.rooms.resolveAlias(alias) !== undefined) {
     throw new MatrixError(400, "M_ROOM_IN_USE", "Room alias already taken");
   }
+  core.rateLimits.checkInvitesAtCreation(creator, request.invite.length);
   const room = core.rooms.create(request.version);
   const createContent: JsonObject = { ...request.creationContent, room_version: request.version };
   // Room v11 dropped `creator` from the create event (spec: rooms/v11).
@@ -117,6 +121,10 @@ export function createRoom(core: HomeserverCore, session: Session, body: JsonObj
   room.append({ type: "m.room.create", sender: creator, stateKey: "", content: createContent });
   const send = (draft: Omit<EventDraft, "sender">): void => void core.rooms.send(room, { ...draft, sender: creator });
   try {
+    // The creator's join goes through update_membership with ratelimit=True. When it is refused,
+    // Synapse answers 429 and leaves a room nobody joined; this server drops it.
+    core.rateLimits.join(creator, room.roomId);
+    core.rateLimits.message(creator);
     room.append(core.rooms.prepareMember({ type: "m.room.member", sender: creator, stateKey: creator, content: { membership: "join" } }));
     const initial = request.initialState;
     const has = (type: string): boolean => initial.some((e) => e.type === type && e.stateKey === "");

@@ -20,6 +20,8 @@ export class Rooms {
   private readonly transactions = new Map<string, string>();
   /** Told of each event as it is stored, before the request that sent it is answered (push rules; benchmarks time bots with it). */
   readonly appendListeners = new Set<(room: Room, event: StoredEvent) => void>();
+  /** Told of each join of a user who was not joined before (Synapse's notify_user_joined_room). */
+  readonly joinListeners = new Set<(room: Room, event: StoredEvent) => void>();
 
   constructor(
     readonly serverName: string,
@@ -84,9 +86,10 @@ export class Rooms {
 
   /**
    * Authorises and appends an event. Like Synapse, an identical state event from the same sender
-   * is not sent twice: the current one is returned instead.
+   * is not sent twice: the current one is returned instead. `beforePersist` runs once the event
+   * is deduplicated and authorised, where Synapse counts it against rc_message (it may throw).
    */
-  send(room: Room, proposed: EventDraft): StoredEvent {
+  send(room: Room, proposed: EventDraft, beforePersist?: () => void): StoredEvent {
     const draft = this.prepareMember(proposed);
     if (draft.stateKey !== undefined) {
       const current = room.state(draft.type, draft.stateKey);
@@ -95,6 +98,7 @@ export class Rooms {
       }
     }
     authorize(room, draft);
+    beforePersist?.();
     return room.append(draft);
   }
 
@@ -102,7 +106,7 @@ export class Rooms {
    * PUT /rooms/{roomId}/redact, with Synapse's checks: the create event cannot be redacted, and
    * below the `redact` level a user may only redact their own events, which must exist.
    */
-  redact(room: Room, sender: string, eventId: string, content: JsonObject, txn: EventDraft["txn"]): StoredEvent {
+  redact(room: Room, sender: string, eventId: string, content: JsonObject, txn: EventDraft["txn"], beforePersist?: () => void): StoredEvent {
     const target = room.event(eventId);
     if (target?.type === "m.room.create") throw forbidden("Redacting create events is not permitted");
     const draft: EventDraft = {
@@ -118,6 +122,7 @@ export class Rooms {
       if (!target) throw notFound(`Could not find event ${eventId}`);
       if (target.sender !== sender) throw forbidden("You don't have permission to redact events");
     }
+    beforePersist?.();
     const redaction = room.append(draft);
     if (target) room.redact(target, redaction);
     return redaction;
@@ -161,6 +166,10 @@ export class Rooms {
     }
     this.stream.touch(concerned, event.streamPos);
     for (const listener of this.appendListeners) listener(room, event);
+    if (event.type === "m.room.member" && event.content["membership"] === "join") {
+      const previous = event.replacesStateId === undefined ? undefined : room.event(event.replacesStateId);
+      if (previous?.content["membership"] !== "join") for (const listener of this.joinListeners) listener(room, event);
+    }
   }
 }
 

@@ -23,7 +23,8 @@ beforeAll(async () => {
   LogService.setLevel(LogLevel.ERROR);
   // Logs every non-2xx answer at error level; the errors below are expected and asserted on.
   LogService.muteModule("MatrixHttpClient");
-  hs = await TestHomeserver.start();
+  // Rate limits are conformance-ratelimits.test.ts's subject; here every registered account is exempt.
+  hs = await TestHomeserver.start({ rateLimits: { exemptRegisteredUsers: true } });
   alice = await newUser(hs, "alice");
   const registered = await hs.registerUser("minou");
   botUserId = registered.userId;

@@ -30,7 +30,8 @@ function messageFrom(member: Member, roomId: string, sender: string, body: strin
 }
 
 beforeAll(async () => {
-  hs = await TestHomeserver.start();
+  // Rate limits are conformance-ratelimits.test.ts's subject; here every registered account is exempt.
+  hs = await TestHomeserver.start({ rateLimits: { exemptRegisteredUsers: true } });
 });
 afterAll(async () => {
   for (const member of members) member.stop();

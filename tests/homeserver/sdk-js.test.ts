@@ -45,7 +45,8 @@ beforeAll(async () => {
   // matrix-js-sdk injects a brand-new room's state before storing the room, so this child
   // logger reports "state event for unknown room" on every join, against Synapse too.
   quiet(logger.getChild("[MatrixRTCSessionManager]"), "silent");
-  hs = await TestHomeserver.start();
+  // Rate limits are conformance-ratelimits.test.ts's subject; here every registered account is exempt.
+  hs = await TestHomeserver.start({ rateLimits: { exemptRegisteredUsers: true } });
   bob = await newUser(hs, "bob");
   const { userId, accessToken, deviceId } = await hs.registerUser("alice");
   alice = await startClient(userId, accessToken, deviceId);

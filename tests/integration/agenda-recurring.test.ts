@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
 import type { MatrixEvent } from "matrix-js-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reminderOffsetsSetting } from "../../src/agenda/settings.ts";
 import type { Minou } from "../../src/minou.ts";
 import { Member } from "../support/member.ts";
 import { createScenario, roomWithMinou, startMinou, type Scenario } from "../support/scenario.ts";
@@ -57,6 +58,14 @@ describe("recurring events, settings and the public agenda through the real bot"
     expect(await ask("!agenda rappels")).toBe("Rappels de ce salon : 1 jour et 1 heure avant chaque événement.");
     expect(await ask("!agenda rappels 2h 15min")).toBe("C'est réglé : 2 heures et 15 minutes avant chaque événement.");
     expect(await ask("!agenda rappels dans longtemps")).toMatch(/^Je n'ai pas compris « dans longtemps »/);
+    // "0min" is no reminder at all: refused, and the setting does not change behind a "C'est réglé".
+    expect(await ask("!agenda rappels 0min")).toBe("Un rappel 0 minute avant arriverait en même temps que l'événement : je ne l'enregistre pas, et les rappels restent 2 heures et 15 minutes avant chaque événement. Donnez un délai d'au moins 1 minute (!agenda rappels 15min), ou !agenda rappels aucun pour couper les rappels.");
+    expect(await ask("!agenda rappels 1h 0min")).toMatch(/^Un rappel 0 minute avant/);
+    expect(await ask("!agenda rappels")).toBe("Rappels de ce salon : 2 heures et 15 minutes avant chaque événement.");
+    expect(minou.stores.roomSettings.get(roomId, reminderOffsetsSetting)).toEqual([120, 15]);
+    expect(await ask("!agenda rappels aucun")).toBe("C'est réglé : aucun rappel.");
+    expect(minou.stores.roomSettings.get(roomId, reminderOffsetsSetting)).toEqual([]);
+    expect(await ask("!agenda rappels 2h 15min")).toBe("C'est réglé : 2 heures et 15 minutes avant chaque événement.");
     expect(await ask("!agenda fuseau america/cayenne")).toBe("Fuseau horaire du salon : heure de Cayenne.");
     expect(await ask("!agenda fuseau Mars/Olympus")).toMatch(/n'est pas un fuseau horaire que je connais/);
     expect(await ask("!agenda ajouter demain 18h Réunion en Guyane")).toContain("mardi 1er décembre 2026, 18:00–19:00 (heure de Cayenne)");

@@ -9,7 +9,7 @@ import { quietPeriod, waitFor } from "../support/wait.ts";
 
 const ROOMS = 300;
 const RATE_LIMIT_EVERY = 20;
-const RETRY_AFTER_MS = 400;
+const RETRY_AFTER_MS = 50;
 const MESSAGES_PER_SECOND = 50;
 // Minou is kicked from the last two rooms (by name) after confirming: they must fail with 403.
 const KICKED = 2;

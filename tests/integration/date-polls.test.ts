@@ -119,12 +119,29 @@ describe("date polls and anonymous polls through the real bot", () => {
     const poll = minou.stores.polls.polls.byNumber(roomId, 2);
     await waitFor(() => /Rue Hoche : 1 voix/.test(shown(poll?.summaryEventId ?? "")) || undefined, "the anonymous totals");
     expect(shown(poll?.summaryEventId ?? "")).not.toContain(camille.userId);
+
+    // The code is no secret once shared: only the poll room's members, joined at voting time, vote.
+    const sacha = await Member.connect(scenario.homeserver, "sacha");
+    try {
+      const sachaDirect = await sacha.createRoom({ is_direct: true, preset: "trusted_private_chat" as never, invite: [scenario.bot.userId] });
+      await waitFor(() => scenario.homeserver.stateContent(sachaDirect, "m.room.member", scenario.bot.userId)?.["membership"] === "join", "Minou in sacha's DM");
+      expect(await ask(sacha, `!sondage voter ${code} 1`, sachaDirect)).toBe("Seuls les membres du salon de ce sondage peuvent y voter, et vous n'en faites pas partie. Rejoignez le salon, puis renvoyez votre vote.");
+      await dominique.client.invite(roomId, sacha.userId);
+      await sacha.join(roomId);
+      expect(await ask(sacha, `!sondage voter ${code} 1`, sachaDirect)).toMatch(/^C'est noté pour « Nouveau local \? » : réponse 1/);
+      await sacha.client.leave(roomId);
+      expect(await ask(sacha, `!sondage voter ${code} 2`, sachaDirect)).toMatch(/^Seuls les membres du salon de ce sondage peuvent y voter/);
+    } finally {
+      sacha.stop();
+    }
+    await waitFor(() => /Rue Hoche : 2 voix/.test(shown(poll?.summaryEventId ?? "")) || undefined, "sacha's vote counted once");
+
     expect(await ask(dominique, "!sondage clore 2")).toBe("Le sondage n°2 est clos.");
     const result = await waitFor(() => camille.timeline(roomId).find((event) => body(event).includes("Réponse en tête : Rue Hoche")), "the result");
     // Closed by a command: its author is watching, the result pings nobody.
     expect(result.getContent()).toMatchObject({ msgtype: "m.notice", "m.mentions": {} });
     expect(minou.stores.polls.votes.votes(poll?.id ?? 0)).toEqual([]);
-    expect(minou.stores.polls.votes.finalCounts(poll?.id ?? 0)).toEqual([{ position: 1, answer: "yes", count: 1 }]);
+    expect(minou.stores.polls.votes.finalCounts(poll?.id ?? 0)).toEqual([{ position: 1, answer: "yes", count: 2 }]);
     await quietPeriod(1_200);
     expect(shown(poll?.summaryEventId ?? "")).toContain("Sondage clos.");
   });

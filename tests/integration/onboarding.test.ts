@@ -42,7 +42,7 @@ describe("onboarding, FAQ and the association registry through the real bot", ()
   }
 
   beforeAll(async () => {
-    scenario = await createScenario({ onboarding: { welcomeDelaySeconds: 1 }, services: [{ name: "Pad du centre", url: "https://pad.centre.example", description: "écrire à plusieurs" }] });
+    scenario = await createScenario({ onboarding: { welcomeDelaySeconds: 2 }, services: [{ name: "Pad du centre", url: "https://pad.centre.example", description: "écrire à plusieurs" }] });
     ({ minou } = await startMinou(scenario, now));
     equipe = await Member.connect(scenario.homeserver, "equipe");
     dominique = await Member.connect(scenario.homeserver, "dominique");
@@ -85,7 +85,7 @@ describe("onboarding, FAQ and the association registry through the real bot", ()
     const before = welcomes().length;
     const joined = await Promise.all(Array.from({ length: 20 }, (_, i) => joinRaw(`vague${i}`, roomId)));
     await waitFor(() => welcomes().length > before || undefined, "the grouped welcome");
-    await quietPeriod(1_500);
+    await quietPeriod(2_500);
     const grouped = welcomes().slice(before);
     expect(grouped).toHaveLength(1);
     expect((grouped[0]?.content["m.mentions"] as { user_ids: string[] }).user_ids.sort()).toEqual(joined.map((member) => member.userId).sort());
@@ -109,7 +109,7 @@ describe("onboarding, FAQ and the association registry through the real bot", ()
     expect(await ask(dominique, "!bienvenue off")).toMatch(/je n'accueillerai plus/);
     const before = welcomes().length;
     await joinRaw("silencieux", roomId);
-    await quietPeriod(1_500);
+    await quietPeriod(2_500);
     expect(welcomes()).toHaveLength(before);
     const guides = guidesTo(equipe.userId).length;
     expect(await ask(equipe, "!premiers-pas")).toBe("Je vous envoie le guide en message privé.");

@@ -101,7 +101,9 @@ describe("native polls through the real bot (matrix-js-sdk members, as Element)"
     await waitFor(() => minou.stores.polls.polls.byNumber(roomId, 2)?.startEventId, "start recorded");
     await vote(sacha, roomId, start.getId() ?? "", ["a2"]);
     expect(await ask(sacha, "!sondage résultats 2")).toContain("ne seront visibles qu'à sa clôture");
-    expect(await ask(sacha, "!sondage clore 2")).toMatch(/^Seuls la personne qui a lancé le sondage n°2/);
+    // The help says who may close it, in the same words as the refusal.
+    expect(await ask(sacha, "!aide sondage clore")).toContain("Qui peut l'utiliser : la personne qui a lancé le sondage, les modérateurs du salon et l'équipe du centre.");
+    expect(await ask(sacha, "!sondage clore 2")).toBe("Seuls la personne qui a lancé le sondage, les modérateurs du salon et l'équipe du centre peuvent faire cela pour le sondage n°2.");
     expect(await ask(camille, "!sondage clore 2")).toContain("Je clos le sondage n°2");
     const end = await waitFor(() => fromMinou("org.matrix.msc3381.poll.end")[1], "the second end");
     expect(String(end.getContent()["org.matrix.msc1767.text"])).toBe("Sondage clos. Réponse en tête : Galettes (1 voix sur 1).");
@@ -120,6 +122,29 @@ describe("native polls through the real bot (matrix-js-sdk members, as Element)"
     await minou.tick();
     const end = await waitFor(() => fromMinou("org.matrix.msc3381.poll.end").find((event) => (event.getContent()["m.relates_to"] as { event_id: string }).event_id === memberPoll), "the member poll's end");
     expect(String(end.getContent()["org.matrix.msc1767.text"])).toBe("Sondage clos. Réponse en tête : Oui (1 voix sur 1).");
+    clockOffset = 0;
+  });
+  it("at the deadline of a member's Element poll, without the power to end it any more, says what to do and leaves it open", async () => {
+    const memberPoll = await startPoll(sacha, roomId, "Barbecue ?", ["Oui", "Non"]);
+    const seen = await waitFor(() => minou.stores.polls.polls.byStartEvent(memberPoll), "the member's poll seen");
+    const inReply = { "m.relates_to": { "m.in_reply_to": { event_id: memberPoll } } };
+    expect(await ask(sacha, "!sondage échéance demain 12h", inReply)).toMatch(/^C'est noté : je clorai le sondage « Barbecue \? »/);
+    await dominique.client.setPowerLevel(roomId, scenario.bot.userId, 0);
+    await waitFor(() => minou.stores.rooms.get(roomId)?.missingPowers.includes("redact") || undefined, "Minou's demotion seen");
+    clockOffset = 2 * 24 * HOUR;
+    await minou.tick();
+    const told = await waitFor(() => fromMinou("m.room.message").find((event) => body(event).includes("« Barbecue ? » est arrivée")), "the explanation");
+    expect(body(told)).toMatch(/je ne peux plus le clore .* Le sondage reste ouvert\. Pour le clore : la personne qui l'a lancé choisit « Terminer le sondage » dans Element, ou .* tape !sondage clore \d+\.$/);
+    // Nobody is watching at a deadline: it notifies the poll's author.
+    expect(told.getContent()).toMatchObject({ msgtype: "m.text", "m.mentions": { user_ids: [sacha.userId] } });
+    await minou.tick();
+    await quietPeriod(500);
+    expect(fromMinou("org.matrix.msc3381.poll.end").filter((event) => (event.getContent()["m.relates_to"] as { event_id: string }).event_id === memberPoll)).toEqual([]);
+    expect(fromMinou("m.room.message").filter((event) => body(event).includes("« Barbecue ? » est arrivée"))).toHaveLength(1);
+    expect(minou.stores.polls.polls.get(seen.id)).toMatchObject({ closedAt: null, deadline: null });
+    expect(await ask(camille, `!sondage résultats ${seen.number}`)).not.toMatch(/clos/);
+    // Asked to close it now, Minou refuses rather than send an end Element would ignore.
+    expect(await ask(sacha, `!sondage clore ${seen.number}`)).toMatch(/^Je ne peux pas clore ce sondage : dans Matrix, seul son auteur/);
     clockOffset = 0;
   });
 });

@@ -143,4 +143,24 @@ describe("training sign-ups through the real bot", () => {
     expectNotifyingDirectMessages(m("sacha"));
     expect(await ask(m("camille"), "!formation inscrire 1")).toBe("Cette session est annulée.");
   });
+  it("acknowledges each sign-up by ✅ with one private message, with the place on the waiting list", async () => {
+    await ask(equipe, '!formation créer "Atelier mots de passe" vendredi 4 décembre 10h places:1');
+    const announcementId = await waitFor(() => minou.stores.trainings.trainings.session(2)?.announcementEventId ?? undefined, "the second announcement recorded");
+    const react = async (member: Member): Promise<void> => {
+      await member.client.sendEvent(roomId, "m.reaction" as never, { "m.relates_to": { rel_type: "m.annotation", event_id: announcementId, key: "✅️" } } as never);
+    };
+    const aboutWorkshop = (member: Member): string[] => directMessages(member).filter((text) => text.includes("Atelier mots de passe"));
+    await react(m("camille"));
+    await waitFor(() => aboutWorkshop(m("camille")).length === 1 || undefined, "camille's acknowledgement");
+    expect(await ask(m("dominique"), "!formation inscrire 2")).toMatch(/vous êtes n°1 sur la liste d'attente/);
+    await react(m("alex"));
+    await waitFor(() => aboutWorkshop(m("alex")).length === 1 || undefined, "alex's acknowledgement");
+    await quietPeriod(500);
+    expect(aboutWorkshop(m("camille"))).toEqual([expect.stringMatching(/^C'est noté : votre ✅ vous inscrit à « Atelier mots de passe », ven\. 4 déc\., 10:00.* Retirez votre réaction ou tapez !formation annuler-inscription 2\.$/)]);
+    expect(aboutWorkshop(m("alex"))).toEqual([expect.stringMatching(/^« Atelier mots de passe » est complète : avec votre ✅, vous êtes n°2 sur la liste d'attente\./)]);
+    // Signed up by command: the reply in the room was the acknowledgement, no private message on top.
+    expect(aboutWorkshop(m("dominique"))).toEqual([]);
+    expectNotifyingDirectMessages(m("alex"));
+    expect(minou.stores.trainings.registrations.of(2, m("alex").userId)?.status).toBe("waiting");
+  });
 });

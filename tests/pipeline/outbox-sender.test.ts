@@ -18,7 +18,7 @@ function setup() {
       Date.now(),
     );
   const drained = async () => {
-    for (let i = 0; i < 200 && stores.outbox.pendingRooms().length > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i < 1000 && stores.outbox.pendingRooms().length > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
     await sender.stop();
   };
   return { stores, transport, lines, sender, enqueue, drained };

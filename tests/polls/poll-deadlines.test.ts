@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { closePoll } from "../../src/polls/close-poll.ts";
 import { pollDeadlinesJob } from "../../src/polls/poll-deadlines.ts";
 import { parseDeadline, parsePollRequest } from "../../src/polls/parse-poll.ts";
+import { parsePowerLevels } from "../../src/matrix/power-levels.ts";
 import { captureLog } from "../support/capture-log.ts";
 import { memoryStores } from "../support/memory-stores.ts";
 import { RecordingTransport } from "../support/recording-transport.ts";
@@ -9,12 +10,12 @@ import { RecordingTransport } from "../support/recording-transport.ts";
 const ROOM = "!asso:x";
 const NOW = Date.UTC(2026, 10, 26, 9, 0);
 
-function setup(options: { startEventId?: string | null; createdBy?: string } = {}) {
+function setup(options: { startEventId?: string | null; createdBy?: string; external?: boolean; minouLevel?: number } = {}) {
   const stores = memoryStores();
   stores.rooms.recordJoin(ROOM, 0);
   const poll = stores.polls.polls.create(
     {
-      roomId: ROOM, kind: "question", question: "Quand ?", disclosed: true, anonymous: false, code: null, external: false, createdBy: options.createdBy ?? "@camille:x",
+      roomId: ROOM, kind: "question", question: "Quand ?", disclosed: true, anonymous: false, code: null, external: options.external ?? false, createdBy: options.createdBy ?? "@camille:x",
       deadline: NOW + 60_000, timeZone: "Europe/Paris", startEventId: options.startEventId === undefined ? "$start" : options.startEventId,
       options: [{ position: 1, answerId: "a1", label: "Lundi", startsAt: null, endsAt: null, allDay: false }, { position: 2, answerId: "a2", label: "Mardi", startsAt: null, endsAt: null, allDay: false }],
     },
@@ -22,8 +23,11 @@ function setup(options: { startEventId?: string | null; createdBy?: string } = {
   );
   const transport = new RecordingTransport();
   const { log } = captureLog();
-  const names = { displayName: (roomId: string, userId: string) => (userId === "@camille:x" ? "Camille" : undefined) };
-  const job = pollDeadlinesJob(stores, transport, { defaultLanguage: "fr", prefix: "!", botUserId: "@minou:x", retryPolicy: { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 } }, names, () => undefined, log);
+  const roomState = {
+    displayName: (roomId: string, userId: string) => (userId === "@camille:x" ? "Camille" : undefined),
+    powerLevels: async () => parsePowerLevels({ users: { "@minou:x": options.minouLevel ?? 50 } }),
+  };
+  const job = pollDeadlinesJob(stores, transport, { defaultLanguage: "fr", prefix: "!", botUserId: "@minou:x", retryPolicy: { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 } }, roomState, () => undefined, log);
   return { stores, poll, transport, job };
 }
 
@@ -67,6 +71,25 @@ describe("poll deadlines", () => {
     const { stores, job } = setup({ startEventId: null, createdBy: "" });
     await job.run(NOW + 60_000);
     expect(stores.outbox.nextForRoom(ROOM)?.content).toMatchObject({ msgtype: "m.text", "m.mentions": {} });
+  });
+});
+
+describe("poll deadlines of members' Element polls", () => {
+  it("ends the poll while Minou may redact; once demoted, leaves it open, drops the deadline and says so once", async () => {
+    const allowed = setup({ external: true, createdBy: "@camille:x" });
+    await allowed.job.run(NOW + 60_000);
+    expect(allowed.stores.outbox.nextForRoom(ROOM)?.eventType).toBe("org.matrix.msc3381.poll.end");
+
+    const { stores, job, poll } = setup({ external: true, createdBy: "@camille:x", minouLevel: 0 });
+    await job.run(NOW + 60_000);
+    const told = stores.outbox.nextForRoom(ROOM);
+    expect(told?.eventType).toBe("m.room.message");
+    expect(told?.content).toMatchObject({ msgtype: "m.text", "m.mentions": { user_ids: ["@camille:x"] } });
+    expect(told?.content["body"]).toMatch(/^Camille — L'échéance du sondage n°1 « Quand \? » est arrivée, mais je ne peux plus le clore/);
+    expect(stores.polls.polls.get(poll.id)).toMatchObject({ closedAt: null, deadline: null });
+    stores.outbox.markSent(told?.id ?? 0, "$told", 0);
+    await job.run(NOW + 120_000);
+    expect(stores.outbox.nextForRoom(ROOM)).toBeUndefined();
   });
 });
 

@@ -43,5 +43,6 @@ export function commandContext(
     settings: TEST_SETTINGS,
     replyTo: options.replyTo,
     minouMay: { redact: true, pin: true, pinLevel: 50 },
+    senderJoined: () => true,
   };
 }

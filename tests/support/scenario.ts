@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { validateConfig, type MinouConfig } from "../../src/config/load.ts";
 import type { ConfigFile } from "../../src/config/schema.ts";
 import { Minou } from "../../src/minou.ts";
-import { TestHomeserver } from "../homeserver/index.ts";
+import { TestHomeserver, type RateLimitOptions } from "../homeserver/index.ts";
 import { captureLog } from "./capture-log.ts";
 import type { Member } from "./member.ts";
 import { waitFor } from "./wait.ts";
@@ -20,9 +20,21 @@ export interface Scenario {
   readonly config: MinouConfig;
 }
 
-export async function createScenario(overrides: Partial<Record<keyof ConfigFile, unknown>> = {}): Promise<Scenario> {
-  const homeserver = await TestHomeserver.start();
+export interface ScenarioOptions {
+  /**
+   * Leaves Minou's account under Synapse's rate limits (0.2 events/s, burst 10…), for tests of how
+   * it copes. By default it is exempted, as the README advises centres to do with the admin API
+   * override_ratelimit. Members (accounts made with registerUser) are exempted either way.
+   */
+  rateLimited?: boolean;
+  /** Bucket settings and clock (Synapse 1.67's defaults otherwise). */
+  rateLimits?: Omit<RateLimitOptions, "exemptRegisteredUsers">;
+}
+
+export async function createScenario(overrides: Partial<Record<keyof ConfigFile, unknown>> = {}, options: ScenarioOptions = {}): Promise<Scenario> {
+  const homeserver = await TestHomeserver.start({ rateLimits: { ...options.rateLimits, exemptRegisteredUsers: true } });
   const bot = await homeserver.registerUser("minou");
+  if (options.rateLimited === true) homeserver.setRateLimitOverride(bot.userId, undefined);
   const dataDirectory = mkdtempSync(join(tmpdir(), "minou-it-"));
   const configFile: Record<string, unknown> = {
     homeserverUrl: homeserver.url,

@@ -19,9 +19,14 @@ export function addEventRoutes(routes: Routes): void {
     const txnId = ctx.param("txnId");
     const device = deviceKey(session);
     const key = ["send", device, room.roomId, ctx.param("eventType"), txnId].join("\u0000");
-    const eventId = ctx.core.rooms.idempotent(key, () =>
-      ctx.core.rooms.send(room, { type: ctx.param("eventType"), sender: session.userId, content, txn: { deviceKey: device, txnId } }).eventId,
-    );
+    // A resent transaction is answered before any rate limit (Synapse's HttpTransactionCache).
+    const eventId = ctx.core.rooms.idempotent(key, () => {
+      const limits = ctx.core.rateLimits;
+      // create_and_send_nonmember_event checks rc_message up front, then counts the persisted event.
+      limits.message(session.userId, false);
+      const draft = { type: ctx.param("eventType"), sender: session.userId, content, txn: { deviceKey: device, txnId } };
+      return ctx.core.rooms.send(room, draft, () => limits.message(session.userId)).eventId;
+    });
     return json({ event_id: eventId });
   });
 
@@ -44,9 +49,12 @@ export function addEventRoutes(routes: Routes): void {
     const txnId = ctx.param("txnId");
     const device = deviceKey(session);
     const key = ["redact", device, room.roomId, ctx.param("eventId"), txnId].join("\u0000");
-    const eventId = ctx.core.rooms.idempotent(key, () =>
-      ctx.core.rooms.redact(room, session.userId, ctx.param("eventId"), body, { deviceKey: device, txnId }).eventId,
-    );
+    const eventId = ctx.core.rooms.idempotent(key, () => {
+      const limits = ctx.core.rateLimits;
+      limits.message(session.userId, false);
+      const txn = { deviceKey: device, txnId };
+      return ctx.core.rooms.redact(room, session.userId, ctx.param("eventId"), body, txn, () => limits.message(session.userId)).eventId;
+    });
     return json({ event_id: eventId });
   });
 
@@ -115,11 +123,19 @@ function putState(ctx: RequestContext): Reply {
   const session = ctx.session();
   const room = roomFor(ctx, session);
   const content = ctx.jsonBody();
-  const event = ctx.core.rooms.send(room, {
-    type: ctx.param("eventType"),
-    sender: session.userId,
-    stateKey: ctx.params["stateKey"] ?? "",
-    content,
-  });
+  const type = ctx.param("eventType");
+  const stateKey = ctx.params["stateKey"] ?? "";
+  const limits = ctx.core.rateLimits;
+  // Synapse routes member state through update_membership (join and invite buckets, no up-front
+  // rc_message check), other state through create_and_send_nonmember_event.
+  const membership = content["membership"];
+  if (type === "m.room.member") {
+    if (membership === "invite") limits.invite(session.userId, room.roomId, stateKey);
+    const current = room.membership(stateKey);
+    if (membership === "join" && current !== "join" && current !== "ban") limits.join(session.userId, room.roomId);
+  } else {
+    limits.message(session.userId, false);
+  }
+  const event = ctx.core.rooms.send(room, { type, sender: session.userId, stateKey, content }, () => limits.message(session.userId));
   return json({ event_id: event.eventId });
 }

@@ -1,6 +1,7 @@
 // Every endpoint the test homeserver serves.
 import type { RequestContext } from "../context.ts";
 import { Router } from "../router.ts";
+import { addAdminRoutes } from "./admin-routes.ts";
 import { addAuthRoutes } from "./auth-routes.ts";
 import { addDeviceRoutes } from "./device-routes.ts";
 import { addDirectoryRoutes } from "./directory-routes.ts";
@@ -24,5 +25,6 @@ export function buildRoutes(): Router<RequestContext> {
   addPushRoutes(routes);
   addMediaRoutes(routes);
   addDirectoryRoutes(routes);
+  addAdminRoutes(routes);
   return routes;
 }

@@ -47,6 +47,8 @@ export function addRoomRoutes(routes: Routes): void {
   };
   membershipRoute("invite", (ctx, session, room, body) => {
     const target = targetOf(body);
+    // Synapse takes the invite buckets before it looks at the target's membership.
+    ctx.core.rateLimits.invite(session.userId, room.roomId, target);
     if (room.membership(target) === "invite") return; // Synapse: inviting again is a no-op
     setMembership(ctx.core, room, session.userId, target, "invite", reasonOf(body));
   });

@@ -84,6 +84,9 @@ function setProfileField(ctx: RequestContext, field: "displayname" | "avatar_url
   if (value !== undefined && value !== null && typeof value !== "string") throw badJson(`${field} must be a string`);
   if (typeof value === "string" && value.length > 256) throw badJson(`${field} is too long`);
   account[PROFILE_FIELDS[field]] = typeof value === "string" && value !== "" ? value : undefined;
+  // Synapse's _update_join_states: one rc_message action after the profile is stored; when refused,
+  // the answer is 429 with the new profile kept and the rooms' member events left as they were.
+  ctx.core.rateLimits.message(account.userId);
   propagateProfile(ctx.core, account.userId);
   return json({});
 }

@@ -1,0 +1,143 @@
+
+/**
+ * What Minou sends, most urgent first. Synapse counts every event an account creates against
+ * one allowance (rc_message, 0.2/s after a burst of 10 by default), so they all draw on one budget.
+ */
+export enum SendPriority {
+  /** The answer to a command someone just typed. */
+  Reply = 0,
+  /** A message that must reach someone: a DM Minou starts, a reminder, a welcome. */
+  Notify = 1,
+  /** An edit of a live message (only its latest state matters). */
+  LiveEdit = 2,
+  /** A staff announcement to many rooms, and its pins. */
+  Broadcast = 3,
+}
+
+interface Waiter {
+  readonly priority: SendPriority;
+  readonly order: number;
+  readonly grant: () => void;
+}
+
+/** Past this many token intervals without a send, the homeserver's burst has refilled. */
+const REFILL_INTERVALS = 10;
+/** The interval learnt is widened a little, so that clock jitter does not cost a 429. */
+const MARGIN = 1.05;
+/**
+ * Live edits and broadcasts use at most this share of the allowance: the rest builds up in the
+ * homeserver's bucket, so that an answer or a reminder finds room at once, mid-broadcast.
+ */
+const BACKGROUND_SHARE = 0.9;
+
+/**
+ * One sending allowance for all of Minou, learnt from the homeserver's 429s rather than assumed
+ * (an account exempted by the admin has none). Until a 429, requests go at once. A 429's
+ * `retry_after_ms` says when the next one is allowed: everything waits until then, the most urgent
+ * first. Two 429s tell the rate (Synapse refills one action per interval): the time between their
+ * allowed instants over the sends that succeeded in between. Background sends (live edits,
+ * broadcasts) are then paced under that rate; answers and notifications only wait out 429s. After
+ * a quiet spell long enough to refill the burst, the pace is dropped again.
+ */
+export class SendBudget {
+  private readonly waiters: Waiter[] = [];
+  private order = 0;
+  private holdUntil = Number.NEGATIVE_INFINITY;
+  private backgroundNextAt = Number.NEGATIVE_INFINITY;
+  private spacingMs = 0;
+  private longestRetryMs = 0;
+  private lastGrantAt = Number.NEGATIVE_INFINITY;
+  /** The allowed instant of the last 429, and how many sends were granted since. */
+  private lastAllowedAt: number | undefined;
+  private grantsSinceLimit = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private refused = 0;
+  private granted = 0;
+
+  constructor(private readonly clock: () => number = () => performance.now()) {}
+
+  /** Resolves when a request of this priority may go; more urgent ones are served first. */
+  acquire(priority: SendPriority, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted === true) return Promise.reject(signal.reason as Error);
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = { priority, order: this.order++, grant: () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      } };
+      const onAbort = (): void => {
+        const index = this.waiters.indexOf(waiter);
+        if (index >= 0) this.waiters.splice(index, 1);
+        reject(signal?.reason as Error);
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.waiters.push(waiter);
+      this.pump();
+    });
+  }
+
+  /** The homeserver refused a request with 429: nothing before `retryAfterMs` from now. */
+  rateLimited(retryAfterMs: number): void {
+    const now = this.clock();
+    const allowedAt = now + retryAfterMs;
+    this.refused += 1;
+    // The refused request itself was granted too: the others went through.
+    const succeeded = this.grantsSinceLimit - 1;
+    this.longestRetryMs = Math.max(this.longestRetryMs, retryAfterMs);
+    const estimate = this.lastAllowedAt !== undefined && succeeded > 0 ? (allowedAt - this.lastAllowedAt) / succeeded : retryAfterMs;
+    // Right after the burst is spent, Synapse's retry_after_ms is one interval: an estimate far
+    // above the longest one seen comes from a limiter that is not a bucket; it is capped.
+    this.spacingMs = Math.min(Math.max(this.spacingMs, estimate * MARGIN), this.longestRetryMs * 1.5);
+    this.lastAllowedAt = allowedAt;
+    this.grantsSinceLimit = 0;
+    this.holdUntil = Math.max(this.holdUntil, allowedAt);
+    this.pump();
+  }
+
+  /** 429s met and requests let through, since start (for the logs and the bench). */
+  get stats(): { refused: number; granted: number; spacingMs: number } {
+    return { refused: this.refused, granted: this.granted, spacingMs: this.spacingMs };
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private pump(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    for (;;) {
+      if (this.waiters.length === 0) return;
+      const now = this.clock();
+      if (this.spacingMs > 0 && now - this.lastGrantAt > this.spacingMs * REFILL_INTERVALS && now >= this.holdUntil) {
+        this.spacingMs = 0;
+        this.longestRetryMs = 0;
+        this.lastAllowedAt = undefined;
+      }
+      this.waiters.sort((a, b) => a.priority - b.priority || a.order - b.order);
+      const next = this.waiters[0];
+      if (next === undefined) return;
+      const background = next.priority >= SendPriority.LiveEdit;
+      const at = background ? Math.max(this.holdUntil, this.backgroundNextAt) : this.holdUntil;
+      if (now < at) {
+        this.timer = setTimeout(() => this.pump(), Math.ceil(at - now));
+        return;
+      }
+      this.waiters.shift();
+      this.lastGrantAt = now;
+      if (background) this.backgroundNextAt = now + this.spacingMs / BACKGROUND_SHARE;
+      this.granted += 1;
+      this.grantsSinceLimit += 1;
+      next.grant();
+    }
+  }
+}
+
+/** Waits for the budget, then runs the request: for a withRetry attempt. */
+export function budgeted<T>(budget: SendBudget, priority: SendPriority, request: () => Promise<T>, signal?: AbortSignal): () => Promise<T> {
+  return async () => {
+    await budget.acquire(priority, signal);
+    return request();
+  };
+}
+
