@@ -123,6 +123,18 @@ export class TestHomeserver {
     this.core.rateLimits.setOverride(userId, override);
   }
 
+  /** Requests of `userId` refused with 429 by rc_message so far. */
+  rateLimitRefusals(userId: string): number {
+    return this.core.rateLimits.messageRefusals(userId);
+  }
+
+  /** Every event `userId` has created, in all rooms (what rc_message counts). */
+  totalEventsBy(userId: string): number {
+    let count = 0;
+    for (const room of this.core.rooms.all()) for (const event of room.events) if (event.sender === userId) count += 1;
+    return count;
+  }
+
   /** Test fault: to-device messages to `userId` (room keys…) are held back until released. */
   holdToDevice(userId: string): void {
     this.core.toDevice.holdFor(userId);

@@ -123,6 +123,7 @@ export class RateLimits {
   readonly enabled: boolean;
   readonly exemptRegisteredUsers: boolean;
   private readonly overrides = new Map<string, RateLimitOverride>();
+  private readonly refusals = new Map<string, number>();
   private readonly messageDefault: RateLimitSetting;
   private readonly messages: Ratelimiter;
   private readonly joinsLocal: Ratelimiter;
@@ -173,7 +174,17 @@ export class RateLimits {
     if (this.exempt(userId)) return;
     const override = this.overrides.get(userId);
     const setting = override ? { perSecond: override.messagesPerSecond, burst: override.burstCount } : this.messageDefault;
-    this.messages.ratelimit(userId, { update, setting });
+    try {
+      this.messages.ratelimit(userId, { update, setting });
+    } catch (error) {
+      this.refusals.set(userId, (this.refusals.get(userId) ?? 0) + 1);
+      throw error;
+    }
+  }
+
+  /** How many requests of the user's rc_message refused with 429 (for tests and benches). */
+  messageRefusals(userId: string): number {
+    return this.refusals.get(userId) ?? 0;
   }
 
   /** room_member.py: a local user newly joining a room (rc_joins.local, then rc_joins_per_room without counting). */
