@@ -14,7 +14,7 @@ const PACE = Number(process.argv[3] ?? 50);
 const EVERY = 20;
 const RETRY_AFTER_MS = 400;
 
-const homeserver = await TestHomeserver.start();
+const homeserver = await TestHomeserver.start({ rateLimits: { exemptRegisteredUsers: true } });
 const minou = await homeserver.registerUser("minou");
 const staffAccount = await homeserver.registerUser("equipe");
 const staff = new RawMember(homeserver.url, staffAccount.userId, staffAccount.accessToken);

@@ -102,7 +102,7 @@ async function measureAlternating(member: RemoteMember, clock: ServerClock, room
   return samples;
 }
 
-const homeserver = await TestHomeserver.start();
+const homeserver = await TestHomeserver.start({ rateLimits: { exemptRegisteredUsers: true } });
 const minou = await homeserver.registerUser("minou");
 const clock = new ServerClock(minou.userId);
 const stopObserving = homeserver.onRoomEvent(clock.observe);

@@ -22,7 +22,7 @@ interface BurstFigures {
 }
 
 async function burst(debounceSeconds: number): Promise<BurstFigures> {
-  const homeserver = await TestHomeserver.start();
+  const homeserver = await TestHomeserver.start({ rateLimits: { exemptRegisteredUsers: true } });
   const bot = await homeserver.registerUser("minou");
   const dataDirectory = mkdtempSync(join(tmpdir(), "minou-burst-"));
   const { accessToken: _token, accessTokenFile: _file, ...settings } = validateConfig({

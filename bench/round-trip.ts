@@ -39,7 +39,7 @@ async function roomWith(homeserver: TestHomeserver, member: RawMember, bot: stri
   return roomId;
 }
 
-const homeserver = await TestHomeserver.start();
+const homeserver = await TestHomeserver.start({ rateLimits: { exemptRegisteredUsers: true } });
 const account = await homeserver.registerUser("bench");
 const member = new RawMember(homeserver.url, account.userId, account.accessToken);
 const results: Record<string, Summary> = {};

@@ -11,7 +11,7 @@ import { ms, summarize } from "./support/stats.ts";
  */
 const REGISTRANTS = Number(process.argv[2] ?? 200);
 
-const homeserver = await TestHomeserver.start();
+const homeserver = await TestHomeserver.start({ rateLimits: { exemptRegisteredUsers: true } });
 const bot = await homeserver.registerUser("minou");
 const staffAccount = await homeserver.registerUser("equipe");
 const staff = new RawMember(homeserver.url, staffAccount.userId, staffAccount.accessToken);

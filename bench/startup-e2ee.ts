@@ -81,7 +81,7 @@ const median = (runs: readonly StartFigures[]): StartFigures => {
   return { readyMs: pick(runs.map((run) => run.readyMs)), rssMiB: pick(runs.map((run) => run.rssMiB)) };
 };
 
-const homeserver = await TestHomeserver.start();
+const homeserver = await TestHomeserver.start({ rateLimits: { exemptRegisteredUsers: true } });
 const config = (userId: string): string => minouConfig(homeserver.url, userId, homeserver.serverName);
 const results = new Map<string, StartFigures>();
 const encryptedRooms = Math.floor(ROOMS / 2);

@@ -9,7 +9,7 @@ import { RawMember } from "./support/raw-member.ts";
  */
 const ROOMS = Number(process.argv[2] ?? 1_000);
 
-const homeserver = await TestHomeserver.start();
+const homeserver = await TestHomeserver.start({ rateLimits: { exemptRegisteredUsers: true } });
 const owner = await homeserver.registerUser("association");
 const member = new RawMember(homeserver.url, owner.userId, owner.accessToken);
 const echo = await homeserver.registerUser("echo");

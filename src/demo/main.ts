@@ -17,7 +17,8 @@ import { waitFor } from "../../tests/support/wait.ts";
 async function demo(): Promise<void> {
   const interactive = process.stdin.isTTY === true;
   const dataDirectory = mkdtempSync(join(tmpdir(), "minou-demo-"));
-  const homeserver = await TestHomeserver.start({ serverName: "centre-demo.fr" });
+  // Accounts exempted from rate limits, as the README advises a centre to do for Minou.
+  const homeserver = await TestHomeserver.start({ serverName: "centre-demo.fr", rateLimits: { exemptRegisteredUsers: true } });
   const bot = await homeserver.registerUser("minou");
   const file = validateConfig({
     homeserverUrl: homeserver.url,
