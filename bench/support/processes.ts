@@ -14,7 +14,10 @@ export interface Child {
 }
 
 export function startChild(script: string, args: readonly string[], env: Record<string, string> = {}): Child {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+  // BENCH_CPU_PROF=<dir>: each child writes a V8 CPU profile there (NODE_OPTIONS may not carry it).
+  const profile = process.env["BENCH_CPU_PROF"];
+  const flags = profile === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${profile}`];
+  const child = spawn(process.execPath, [...flags, "--import", "tsx", script, ...args], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
