@@ -25,25 +25,30 @@ const REFILL_INTERVALS = 10;
 /** The interval learnt is widened a little, so that clock jitter does not cost a 429. */
 const MARGIN = 1.05;
 /**
- * Live edits and broadcasts use at most this share of the allowance: the rest builds up in the
- * homeserver's bucket, so that an answer or a reminder finds room at once, mid-broadcast.
+ * Once the rate is known, Minou keeps its own estimate of the actions the homeserver would allow
+ * now. Live edits and broadcasts leave this many in hand, so that an answer or a reminder finds
+ * room at once, mid-broadcast, and never collides with the broadcast's next send.
  */
-const BACKGROUND_SHARE = 0.9;
+const RESERVED_FOR_URGENT = 1;
+/** The estimate never counts on more than this (Synapse's real burst is unknown, and larger). */
+const CREDIT_CAP = RESERVED_FOR_URGENT + 2;
 
 /**
  * One sending allowance for all of Minou, learnt from the homeserver's 429s rather than assumed
  * (an account exempted by the admin has none). Until a 429, requests go at once. A 429's
  * `retry_after_ms` says when the next one is allowed: everything waits until then, the most urgent
  * first. Two 429s tell the rate (Synapse refills one action per interval): the time between their
- * allowed instants over the sends that succeeded in between. Background sends (live edits,
- * broadcasts) are then paced under that rate; answers and notifications only wait out 429s. After
- * a quiet spell long enough to refill the burst, the pace is dropped again.
+ * allowed instants over the sends that succeeded in between. From then on every send spends an
+ * estimated action, background sends (live edits, broadcasts) only while one stays in hand for
+ * the urgent ones. After a quiet spell long enough to refill the burst, the pace is dropped again.
  */
 export class SendBudget {
   private readonly waiters: Waiter[] = [];
   private order = 0;
   private holdUntil = Number.NEGATIVE_INFINITY;
-  private backgroundNextAt = Number.NEGATIVE_INFINITY;
+  /** Estimated actions the homeserver would allow, as of `creditAt` (meaningful once paced). */
+  private credit = 0;
+  private creditAt = 0;
   private spacingMs = 0;
   private longestRetryMs = 0;
   private lastGrantAt = Number.NEGATIVE_INFINITY;
@@ -90,6 +95,9 @@ export class SendBudget {
     this.lastAllowedAt = allowedAt;
     this.grantsSinceLimit = 0;
     this.holdUntil = Math.max(this.holdUntil, allowedAt);
+    // Empty now; one action at the allowed instant.
+    this.credit = 1 - retryAfterMs / this.spacingMs;
+    this.creditAt = now;
     this.pump();
   }
 
@@ -117,15 +125,20 @@ export class SendBudget {
       this.waiters.sort((a, b) => a.priority - b.priority || a.order - b.order);
       const next = this.waiters[0];
       if (next === undefined) return;
-      const background = next.priority >= SendPriority.LiveEdit;
-      const at = background ? Math.max(this.holdUntil, this.backgroundNextAt) : this.holdUntil;
+      let at = this.holdUntil;
+      if (this.spacingMs > 0) {
+        this.credit = Math.min(CREDIT_CAP, this.credit + (now - this.creditAt) / this.spacingMs);
+        this.creditAt = now;
+        const needed = next.priority >= SendPriority.LiveEdit ? 1 + RESERVED_FOR_URGENT : 1;
+        if (this.credit < needed) at = Math.max(at, now + (needed - this.credit) * this.spacingMs);
+      }
       if (now < at) {
-        this.timer = setTimeout(() => this.pump(), Math.ceil(at - now));
+        this.timer = setTimeout(() => this.pump(), Math.max(1, Math.ceil(at - now)));
         return;
       }
       this.waiters.shift();
       this.lastGrantAt = now;
-      if (background) this.backgroundNextAt = now + this.spacingMs / BACKGROUND_SHARE;
+      if (this.spacingMs > 0) this.credit -= 1;
       this.granted += 1;
       this.grantsSinceLimit += 1;
       next.grant();
