@@ -22,8 +22,8 @@ interface Waiter {
 
 /** Past this many token intervals without a send, the homeserver's burst has refilled. */
 const REFILL_INTERVALS = 10;
-/** The interval learnt is widened a little, so that clock jitter does not cost a 429. */
-const MARGIN = 1.05;
+/** The interval learnt is widened, so that jitter and requests still in flight (several rooms at once) do not cost a 429. */
+const MARGIN = 1.25;
 /**
  * Once the rate is known, Minou keeps its own estimate of the actions the homeserver would allow
  * now. Live edits and broadcasts leave this many in hand, so that an answer or a reminder finds
