@@ -70,7 +70,6 @@ export class OutboxStore {
   private readonly deleteDone;
   private readonly selectByTxn;
   private readonly selectPendingRooms;
-  private readonly selectPendingHeads;
   private readonly selectNextForRoom;
   private readonly selectPendingInRoom;
   private readonly selectPendingShapes;
@@ -98,11 +97,6 @@ export class OutboxStore {
     this.deleteDone = db.prepare<[number]>("DELETE FROM outbox WHERE coalesce(sent_at, failed_at) < ?");
     this.selectPendingRooms = db.prepare<[], { room_id: string }>(
       "SELECT room_id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL GROUP BY room_id ORDER BY min(id)",
-    );
-    this.selectPendingHeads = db.prepare<[], { room_id: string; purpose: string | null }>(
-      `SELECT o.room_id, o.purpose FROM outbox o
-       JOIN (SELECT min(id) AS id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL GROUP BY room_id) head ON head.id = o.id
-       ORDER BY o.id`,
     );
     this.selectNextForRoom = db.prepare<[string], OutboxRow>(
       `SELECT * FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND room_id = ? ORDER BY id LIMIT 1`,
@@ -152,11 +146,6 @@ export class OutboxStore {
   /** Rooms with messages waiting, the longest-waiting first. */
   pendingRooms(): string[] {
     return this.selectPendingRooms.all().map((row) => row.room_id);
-  }
-
-  /** Rooms with messages waiting, the longest-waiting first, each with its next message's purpose. */
-  pendingRoomHeads(): { roomId: string; purpose: string | undefined }[] {
-    return this.selectPendingHeads.all().map((row) => ({ roomId: row.room_id, purpose: row.purpose ?? undefined }));
   }
 
   /** The first `limit` messages waiting in a room, oldest first. */
