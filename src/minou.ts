@@ -163,6 +163,7 @@ export class Minou {
       now,
       () => this.sender.wake(),
       this.log.child("agenda"),
+      () => this.sender.budget.paceMs,
     );
     const polls = this.stores.polls.polls;
     this.sender.onSent("poll.start", (ref, eventId) => polls.setStartEvent(Number(ref), eventId));

@@ -29,8 +29,16 @@ export interface LiveMessageSource {
 }
 
 /**
+ * While the homeserver limits Minou's pace, a live message is edited no more often than once per
+ * this many sends: its edits would otherwise take every other turn from the broadcast or the
+ * messages that it keeps up to date.
+ */
+const PACED_EDIT_INTERVALS = 6;
+
+/**
  * Edits live messages once per burst of changes: a change waits `debounceMs`, so a hundred
  * quick reactions make one edit. The scheduler's tick catches whatever a restart interrupted.
+ * `paceMs` is the sending interval the homeserver imposes (0 when none).
  */
 export class LiveMessageEditor implements ScheduledJob {
   readonly name = "live-message-edits";
@@ -43,7 +51,12 @@ export class LiveMessageEditor implements ScheduledJob {
     private readonly now: () => number,
     private readonly afterQueued: () => void,
     private readonly log: Logger,
+    private readonly paceMs: () => number = () => 0,
   ) {}
+
+  private get delayMs(): number {
+    return Math.max(this.debounceMs, this.paceMs() * PACED_EDIT_INTERVALS);
+  }
 
   /** Called after changes: edits once the debounce delay has passed. */
   schedule(): void {
@@ -55,7 +68,7 @@ export class LiveMessageEditor implements ScheduledJob {
       } catch (error) {
         this.log.error("live message edit failed", { error });
       }
-    }, this.debounceMs + 50);
+    }, this.delayMs + 50);
   }
 
   stop(): void {
@@ -66,7 +79,7 @@ export class LiveMessageEditor implements ScheduledJob {
   run(now: number): void {
     let queued = false;
     for (const source of this.sources) {
-      for (const id of source.due(now - this.debounceMs)) {
+      for (const id of source.due(now - this.delayMs)) {
         this.stores.transaction(() => {
           const edit = source.takeEdit(id);
           if (edit === undefined) return;

@@ -23,7 +23,7 @@ interface Waiter {
 /** Past this many token intervals without a send, the homeserver's burst has refilled. */
 const REFILL_INTERVALS = 10;
 /** The interval learnt is widened, so that jitter and requests still in flight (several rooms at once) do not cost a 429. */
-const MARGIN = 1.25;
+const MARGIN = 1.1;
 /**
  * Once the rate is known, Minou keeps its own estimate of the actions the homeserver would allow
  * now. Live edits and broadcasts leave this many in hand, so that an answer or a reminder finds
@@ -32,6 +32,13 @@ const MARGIN = 1.25;
 const RESERVED_FOR_URGENT = 1;
 /** The estimate never counts on more than this (Synapse's real burst is unknown, and larger). */
 const CREDIT_CAP = RESERVED_FOR_URGENT + 2;
+/**
+ * A bucket's rate is learnt from one pair of refusals (a second step allows for a rate that
+ * changed). A limiter that refuses whatever the pace, such as "every n-th request", would
+ * otherwise slow Minou down a little more at each refusal, without end: its retry_after_ms
+ * still holds everything back each time.
+ */
+const RATE_STEPS = 2;
 
 /**
  * One sending allowance for all of Minou, learnt from the homeserver's 429s rather than assumed
@@ -50,7 +57,8 @@ export class SendBudget {
   private credit = 0;
   private creditAt = 0;
   private spacingMs = 0;
-  private longestRetryMs = 0;
+  /** How many times a pair of refusals has slowed the pace since it was last dropped. */
+  private rateSteps = 0;
   private lastGrantAt = Number.NEGATIVE_INFINITY;
   /** The allowed instant of the last 429, and how many sends were granted since. */
   private lastAllowedAt: number | undefined;
@@ -87,11 +95,16 @@ export class SendBudget {
     this.refused += 1;
     // The refused request itself was granted too: the others went through.
     const succeeded = this.grantsSinceLimit - 1;
-    this.longestRetryMs = Math.max(this.longestRetryMs, retryAfterMs);
-    const estimate = this.lastAllowedAt !== undefined && succeeded > 0 ? (allowedAt - this.lastAllowedAt) / succeeded : retryAfterMs;
-    // Right after the burst is spent, Synapse's retry_after_ms is one interval: an estimate far
-    // above the longest one seen comes from a limiter that is not a bucket; it is capped.
-    this.spacingMs = Math.min(Math.max(this.spacingMs, estimate * MARGIN), this.longestRetryMs * 1.5);
+    // A bucket's retry_after_ms never exceeds one interval: each refusal is a floor for it.
+    this.spacingMs = Math.max(this.spacingMs, retryAfterMs * MARGIN);
+    if (this.lastAllowedAt !== undefined && succeeded > 0 && this.rateSteps < RATE_STEPS) {
+      // Between two refusals a bucket's allowed instant moves one interval per action accepted.
+      const interval = (allowedAt - this.lastAllowedAt) / succeeded;
+      if (interval * MARGIN > this.spacingMs) {
+        this.spacingMs = interval * MARGIN;
+        this.rateSteps += 1;
+      }
+    }
     this.lastAllowedAt = allowedAt;
     this.grantsSinceLimit = 0;
     this.holdUntil = Math.max(this.holdUntil, allowedAt);
@@ -99,6 +112,11 @@ export class SendBudget {
     this.credit = 1 - retryAfterMs / this.spacingMs;
     this.creditAt = now;
     this.pump();
+  }
+
+  /** The interval Minou keeps between sends, learnt from 429s; 0 while the homeserver sets none. */
+  get paceMs(): number {
+    return this.spacingMs;
   }
 
   /** 429s met and requests let through, since start (for the logs and the bench). */
@@ -119,7 +137,7 @@ export class SendBudget {
       const now = this.clock();
       if (this.spacingMs > 0 && now - this.lastGrantAt > this.spacingMs * REFILL_INTERVALS && now >= this.holdUntil) {
         this.spacingMs = 0;
-        this.longestRetryMs = 0;
+        this.rateSteps = 0;
         this.lastAllowedAt = undefined;
       }
       this.waiters.sort((a, b) => a.priority - b.priority || a.order - b.order);
