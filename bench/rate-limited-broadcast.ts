@@ -8,7 +8,7 @@ import { RawMember } from "./support/raw-member.ts";
  * A staff announcement to 100 rooms from an account that is NOT exempted from Synapse's default
  * rate limits (rc_message 0.2/s after a burst of 10), as many centres will run Minou: delivery
  * time against the floor the allowance sets, 429s per accepted send, and the round trip of !aide
- * typed during the broadcast against the same when idle. Takes about ten minutes.
+ * typed during the broadcast against the same when idle. Takes about twenty minutes.
  * Usage: npm run bench:rate-limited [-- <rooms>]
  */
 const ROOMS = Number(process.argv[2] ?? 100);
