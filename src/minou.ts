@@ -35,6 +35,7 @@ import { personalDataParts } from "./privacy/parts.ts";
 import { retentionPurgeJob } from "./privacy/retention-job.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { MinouMatrixClient } from "./matrix/minou-client.ts";
+import { classifyFailure } from "./matrix/request-errors.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "./matrix/retry.ts";
 import { routeSdkLogs } from "./matrix/sdk-logging.ts";
 import { botTransport, type MatrixTransport } from "./matrix/transport.ts";
@@ -43,7 +44,7 @@ import { InboundProcessor } from "./pipeline/inbound-processor.ts";
 import { InviteHandler } from "./pipeline/invites.ts";
 import { OutboxSender } from "./pipeline/outbox-sender.ts";
 import { RoomStateCache } from "./pipeline/room-state.ts";
-import { SyncIntake, type SyncResponse } from "./pipeline/sync-intake.ts";
+import { SyncIntake, markDirectRooms, type SyncResponse } from "./pipeline/sync-intake.ts";
 import { Scheduler } from "./scheduler.ts";
 import { liveAnnouncementProgress } from "./staff-announcements/delivery.ts";
 import { scheduledAnnouncementsJob } from "./staff-announcements/job.ts";
@@ -62,11 +63,12 @@ export interface MinouOptions {
   readonly retryPolicy?: RetryPolicy;
 }
 
-// Only what Minou reads: no presence, typing or receipts. A larger timeline than Synapse's
-// default 10 means fewer gaps to fill after a busy moment.
+// Only what Minou reads: no presence, typing or receipts; of its account data, `m.direct` (which
+// rooms are DMs). A larger timeline than Synapse's default 10 means fewer gaps to fill after a
+// busy moment.
 const SYNC_FILTER = {
   presence: { types: [] },
-  account_data: { types: [] },
+  account_data: { types: ["m.direct"] },
   room: { timeline: { limit: 50 }, ephemeral: { types: [] }, account_data: { types: [] } },
 };
 
@@ -83,6 +85,7 @@ export class Minou {
   private readonly welcomes: WelcomeJob;
   private readonly log: Logger;
   private stopped = false;
+  private readonly stopping = new AbortController();
   private resolveReady: () => void = () => undefined;
   /** Resolves once the first sync answer is stored. */
   readonly ready: Promise<void> = new Promise((resolve) => (this.resolveReady = resolve));
@@ -100,20 +103,19 @@ export class Minou {
     routeSdkLogs(this.log, config.logLevel);
 
     this.stores = createStores(openDatabase(options.databasePath ?? join(config.dataDirectory, "minou.sqlite")));
-    this.client = new MinouMatrixClient(
-      config.homeserverUrl,
-      accessToken,
-      this.stores.botState,
-      (sync) => this.ingest(sync),
-      options.syncTimeoutMs ?? 30_000,
-    );
+    this.client = new MinouMatrixClient(config.homeserverUrl, accessToken, {
+      storage: this.stores.botState,
+      intake: (sync) => this.ingest(sync),
+      longPollMs: options.syncTimeoutMs ?? 30_000,
+      log: this.log.child("sync"),
+    });
     const client = this.client;
     const transport = withEncryption(botTransport(client), () => this.requireEncryption().rooms, (data, mimeType) => client.uploadContent(data, mimeType));
     const roomState = new RoomStateCache(transport, retryPolicy);
     const registry = new CommandRegistry(allCommands);
 
     const senderLog = this.log.child("outbox");
-    this.sender = new OutboxSender(this.stores, transport, senderLog, now, { retryPolicy: { ...retryPolicy, maxAttempts: 20 }, roomConcurrency: 4 });
+    this.sender = new OutboxSender(this.stores, transport, senderLog, now, { retryPolicy: { ...retryPolicy, maxAttempts: 20 }, roomConcurrency: 4, defaultLanguage: config.defaultLanguage });
     const dispatcher = new Dispatcher(
       registry,
       this.stores,
@@ -208,7 +210,7 @@ export class Minou {
       // …and !sondage clore leaves a poll due now.
       if (polls.due(now()).length > 0) void this.scheduler.tick();
     });
-    this.invites = new InviteHandler(this.stores, transport, config.allowedServers, this.log.child("invites"), now, retryPolicy);
+    this.invites = new InviteHandler(this.stores, transport, config.allowedServers, this.log.child("invites"), retryPolicy);
 
     const intake = new SyncIntake({ stores: this.stores, botUserId: config.userId, roomState, now });
     this.ingest = async (raw) => {
@@ -216,7 +218,8 @@ export class Minou {
       const encryption = this.requireEncryption();
       // Room keys are on disk before the token of the sync that brought them can be.
       const keysArrived = await encryption.receive(raw);
-      const complete = await fillTimelineGaps(raw, this.stores, transport, retryPolicy, this.log.child("sync"));
+      // Stopping ends the retries: the answer is then dropped, its token unsaved.
+      const complete = await fillTimelineGaps(raw, this.stores, transport, { ...retryPolicy, signal: this.stopping.signal }, this.log.child("sync"));
       const readable = await encryption.decrypt(complete, this.stores.botState.getSyncToken() === null);
       if (this.stopped) return;
       intake.ingest(readable);
@@ -241,6 +244,7 @@ export class Minou {
           { defaultOffsetsMinutes: config.agenda.defaultReminderMinutes, graceMinutes: config.agenda.reminderGraceMinutes, defaultLanguage: config.defaultLanguage },
           roomState,
           wakeSender,
+          this.log.child("agenda"),
         ),
         this.liveMessages,
         pollDeadlinesJob(
@@ -251,14 +255,14 @@ export class Minou {
           wakeSender,
           this.log.child("polls"),
         ),
-        trainingOffersJob(this.stores, messaging, wakeSender),
-        trainingRemindersJob(this.stores, messaging, wakeSender),
-        weeklyDigestJob(this.stores, { language: config.defaultLanguage, timeZone: config.timeZone }, wakeSender),
-        scheduledAnnouncementsJob(this.stores, config.defaultLanguage, roomState, wakeSender),
+        trainingOffersJob(this.stores, messaging, wakeSender, this.log.child("trainings")),
+        trainingRemindersJob(this.stores, messaging, wakeSender, this.log.child("trainings")),
+        weeklyDigestJob(this.stores, { language: config.defaultLanguage, timeZone: config.timeZone }, wakeSender, this.log.child("agenda")),
+        scheduledAnnouncementsJob(this.stores, config.defaultLanguage, roomState, wakeSender, this.log.child("staff-announcements")),
         this.welcomes,
         purgeHandledEventsJob(this.stores, config.retention.handledEventsDays),
-        retentionPurgeJob(this.stores, personalDataParts, config.retention),
-        purgeLeftRoomsJob(this.stores, config.retention.leftRoomsDays),
+        retentionPurgeJob(this.stores, personalDataParts, config.retention, this.log.child("privacy")),
+        purgeLeftRoomsJob(this.stores, config.retention.leftRoomsDays, this.log.child("rooms")),
         // Last: its network checks may take a few seconds, and every other job has run by then.
         linkCheckJob(
           this.stores,
@@ -327,8 +331,25 @@ export class Minou {
     this.processor.wake();
     this.sender.wake();
     this.invites.answerPending();
+    await this.readDirectRooms();
     await this.client.start(SYNC_FILTER);
     this.log.info("Minou started", { userId: config.userId, version, http: `${config.http.bind}:${this.boundPort}` });
+  }
+
+  /**
+   * Minou's `m.direct` as it is now: sync brings it only when it changes, and the DMs members
+   * opened before Minou kept `is_direct` are known from it alone (matrix-bot-sdk wrote them there).
+   */
+  private async readDirectRooms(): Promise<void> {
+    let content: unknown;
+    try {
+      content = await this.client.getAccountData("m.direct");
+    } catch (error) {
+      const failure = classifyFailure(error);
+      if (failure.kind !== "permanent" || failure.status !== 404) this.log.warn("m.direct not read, DMs known from sync only", { failure: failure.description });
+      return;
+    }
+    this.stores.transaction(() => markDirectRooms(this.stores, content));
   }
 
   /** Runs the scheduled jobs (reminders, digests…) now, as the next tick would. */
@@ -336,11 +357,15 @@ export class Minou {
     await this.scheduler.tick();
   }
 
-  /** Sync loop, cron jobs, HTTP server, then the work in progress and the database, in that order. */
+  /**
+   * Sync loop, cron jobs, HTTP server, then the work in progress and the database, in that order.
+   * A sync answer being stored is awaited first, so none is half-handled when the database closes.
+   */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    this.client.stop();
+    this.stopping.abort(new Error("stopping"));
+    await this.client.stopSync();
     await this.scheduler.stop();
     this.liveMessages.stop();
     this.welcomes.stop();

@@ -6,8 +6,8 @@ const FILTER = "sync_filter";
 
 /**
  * The bot's own small state (sync token, sync filter, values matrix-bot-sdk asks to keep).
- * It doubles as matrix-bot-sdk's storage provider so the sync token lives in the same database,
- * and can be written in the same transaction, as the events it covers.
+ * It doubles as matrix-bot-sdk's storage provider, but the sync token is written only by the
+ * intake, in the same transaction as the events it covers.
  */
 export class BotStateStore implements IStorageProvider {
   private readonly readStatement;
@@ -40,8 +40,18 @@ export class BotStateStore implements IStorageProvider {
     return this.read(SYNC_TOKEN) ?? null;
   }
 
-  setSyncToken(token: string | null): void {
-    if (token !== null) this.write(SYNC_TOKEN, token);
+  /** The intake's, in the transaction that stores the events of the sync answer it ends. */
+  recordSyncToken(token: string): void {
+    this.write(SYNC_TOKEN, token);
+  }
+
+  /**
+   * matrix-bot-sdk's: ignored. Its token would be saved apart from the events it covers (the SDK's
+   * own sync loop did, even for an answer Minou never stored), and its reset to null when it
+   * creates a filter would make the next sync an initial one, whose timeline is treated as history.
+   */
+  setSyncToken(_token: string | null): void {
+    // The intake saves the token (recordSyncToken).
   }
 
   getFilter(): IFilterInfo {

@@ -5,7 +5,6 @@ export class DirectRoomsStore {
   private readonly select;
   private readonly insert;
   private readonly remove;
-  private readonly selectAll;
   private readonly selectRoom;
 
   constructor(db: Db) {
@@ -14,8 +13,9 @@ export class DirectRoomsStore {
       "INSERT INTO direct_rooms (user_id, room_id, created_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET room_id = excluded.room_id",
     );
     this.remove = db.prepare<[string]>("DELETE FROM direct_rooms WHERE room_id = ?");
-    this.selectAll = db.prepare<[], { room_id: string }>("SELECT room_id FROM direct_rooms");
-    this.selectRoom = db.prepare<[string], { found: number }>("SELECT 1 AS found FROM direct_rooms WHERE room_id = ?");
+    this.selectRoom = db.prepare<[string, string], { found: number }>(
+      "SELECT 1 AS found FROM direct_rooms WHERE room_id = ? UNION ALL SELECT 1 FROM rooms WHERE room_id = ? AND direct = 1",
+    );
   }
 
   roomOf(userId: string): string | undefined {
@@ -26,13 +26,9 @@ export class DirectRoomsStore {
     this.insert.run(userId, roomId, now);
   }
 
-  /** Every DM room Minou opened: they are members' private rooms, not association rooms. */
-  allRoomIds(): Set<string> {
-    return new Set(this.selectAll.all().map((row) => row.room_id));
-  }
-
+  /** A DM Minou opened, or one a member opened with Minou (`RoomsStore.markDirect`). */
   isDirectRoom(roomId: string): boolean {
-    return this.selectRoom.get(roomId) !== undefined;
+    return this.selectRoom.get(roomId, roomId) !== undefined;
   }
 
   /** The member left the DM: the next message opens a new one. */

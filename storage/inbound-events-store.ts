@@ -34,6 +34,9 @@ export class InboundEventsStore {
   private readonly insertAwaiting;
   private readonly selectAwaiting;
   private readonly updateDecrypted;
+  private readonly withdrawPending;
+  private readonly selectOutcome;
+  private readonly updateOutcome;
 
   constructor(db: Db) {
     this.insert = db.prepare<[string, string, string, number, number | null, string | null]>(
@@ -65,6 +68,18 @@ export class InboundEventsStore {
     this.updateDecrypted = db.prepare<[string, string]>(
       "UPDATE inbound_events SET event = ?, awaiting_key_since = NULL WHERE event_id = ? AND awaiting_key_since IS NOT NULL AND handled_at IS NULL",
     );
+    // State events keep their effect when redacted (a join is still a join): only messages and
+    // the like are withdrawn.
+    this.withdrawPending = db.prepare<[number, string]>(
+      `UPDATE inbound_events SET handled_at = ?, outcome = 'redacted', event = '{}'
+       WHERE event_id = ? AND handled_at IS NULL AND json_extract(event, '$.state_key') IS NULL`,
+    );
+    this.selectOutcome = db.prepare<[string], { outcome: string }>(
+      "SELECT outcome FROM inbound_events WHERE event_id = ? AND handled_at IS NOT NULL",
+    );
+    this.updateOutcome = db.prepare<[string, string]>(
+      "UPDATE inbound_events SET outcome = ? WHERE event_id = ? AND handled_at IS NOT NULL",
+    );
   }
 
   /**
@@ -72,6 +87,7 @@ export class InboundEventsStore {
    * known (never answered twice, a gap fill stops at it) but not handed out until decrypted.
    */
   recordAwaitingKey(roomId: string, encrypted: MatrixEvent, receivedAt: number): boolean {
+    if (isRedacted(encrypted)) return this.recordRedacted(roomId, encrypted, receivedAt);
     return this.insertAwaiting.run(encrypted.event_id, roomId, JSON.stringify(encrypted), receivedAt, receivedAt).changes === 1;
   }
 
@@ -91,9 +107,22 @@ export class InboundEventsStore {
     return this.updateDecrypted.run(JSON.stringify(event), event.event_id).changes === 1;
   }
 
-  /** Queues an event for handling; an event seen before (a re-delivered sync) is ignored. */
+  /**
+   * Queues an event for handling; an event seen before (a re-delivered sync) is ignored. A
+   * redaction withdraws the event it redacts if that one is still waiting (for its turn, for its
+   * room key): a message deleted before Minou got to it is never acted on. One that comes already
+   * redacted (same sync, gap filled later) is kept as handled.
+   */
   record(roomId: string, event: MatrixEvent, receivedAt: number): boolean {
-    return this.insert.run(event.event_id, roomId, JSON.stringify(event), receivedAt, null, null).changes === 1;
+    if (isRedacted(event)) return this.recordRedacted(roomId, event, receivedAt);
+    const recorded = this.insert.run(event.event_id, roomId, JSON.stringify(event), receivedAt, null, null).changes === 1;
+    const redacted = event.type === "m.room.redaction" ? redactedEventId(event) : undefined;
+    if (recorded && redacted !== undefined) this.withdrawPending.run(receivedAt, redacted);
+    return recorded;
+  }
+
+  private recordRedacted(roomId: string, event: MatrixEvent, receivedAt: number): boolean {
+    return this.insert.run(event.event_id, roomId, "{}", receivedAt, receivedAt, "redacted").changes === 1;
   }
 
   /** Remembers an event that must never be acted on (history from before Minou joined). */
@@ -119,6 +148,16 @@ export class InboundEventsStore {
     return this.updateHandled.run(at, outcome, eventId).changes === 1;
   }
 
+  /** What handling an event came to ("answered", "unknown"…), once handled. */
+  outcomeOf(eventId: string): string | undefined {
+    return this.selectOutcome.get(eventId)?.outcome;
+  }
+
+  /** A handled event's outcome changed later (a command corrected by an edit); false if unknown. */
+  updateOutcomeOf(eventId: string, outcome: string): boolean {
+    return this.updateOutcome.run(outcome, eventId).changes === 1;
+  }
+
   isKnown(eventId: string): boolean {
     return this.selectHandled.get(eventId) !== undefined;
   }
@@ -130,4 +169,19 @@ export class InboundEventsStore {
   purgeHandledBefore(at: number): number {
     return this.deleteHandled.run(at).changes;
   }
+}
+
+/**
+ * A message served already redacted (`unsigned.redacted_because`, spec: "Redactions"). Redacted
+ * state events still count (a redacted join is a join).
+ */
+function isRedacted(event: MatrixEvent): boolean {
+  return event.state_key === undefined && event.unsigned?.["redacted_because"] !== undefined;
+}
+
+/** Room versions up to 10 put `redacts` at the top level; v11 moved it into the content. */
+function redactedEventId(event: MatrixEvent): string | undefined {
+  const inContent = event.content["redacts"];
+  if (typeof inContent === "string") return inContent;
+  return typeof event.redacts === "string" ? event.redacts : undefined;
 }

@@ -9,6 +9,7 @@ import { migration008 } from "./migrations/008-registry-faq-onboarding.ts";
 import { migration009 } from "./migrations/009-staff-announcements.ts";
 import { migration010 } from "./migrations/010-personal-data.ts";
 import { migration011 } from "./migrations/011-encryption.ts";
+import { migration012 } from "./migrations/012-direct-rooms-and-refused-invites.ts";
 
 /**
  * Append-only schema history. Each entry moves the database one version forward; the version
@@ -26,4 +27,5 @@ export const migrations: readonly string[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];

@@ -1,3 +1,4 @@
+import { fittedContentJson } from "../src/matrix/event-size.ts";
 import type { Db } from "./database.ts";
 
 export interface OutgoingEvent {
@@ -92,7 +93,8 @@ export class OutboxStore {
     );
     this.updateAttempt = db.prepare<[number]>("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?");
     this.updateFailed = db.prepare<[number, string, number]>(
-      "UPDATE outbox SET failed_at = ?, failure = ? WHERE id = ?",
+      // A message given up is kept for its reason only: what it said (a member's words, perhaps) goes.
+      "UPDATE outbox SET failed_at = ?, failure = ?, content = '{}', attachment = NULL, context = '' WHERE id = ?",
     );
     this.deleteDone = db.prepare<[number]>("DELETE FROM outbox WHERE coalesce(sent_at, failed_at) < ?");
     this.selectPendingRooms = db.prepare<[], { room_id: string }>(
@@ -119,14 +121,17 @@ export class OutboxStore {
     );
   }
 
-  /** Queues a message; queuing the same transaction id twice keeps the first. */
+  /**
+   * Queues a message; queuing the same transaction id twice keeps the first. Every message Minou
+   * sends passes here, so here a message too big for Matrix is shortened (event-size.ts).
+   */
   enqueue(event: OutgoingEvent, now: number): boolean {
     return (
       this.insert.run(
         event.txnId,
         event.roomId,
         event.eventType,
-        JSON.stringify(event.content),
+        fittedContentJson(event.content),
         event.purpose ?? null,
         event.purposeRef ?? null,
         event.context,

@@ -1,6 +1,7 @@
 import type { Db } from "./database.ts";
 
 export type Language = "fr" | "en";
+/** "rejected" is no longer written (a refused invite leaves no row); older databases had it. */
 export type Membership = "invite" | "join" | "leave" | "rejected";
 
 /** One association room as Minou knows it (the association registry). */
@@ -25,6 +26,8 @@ export interface RoomRecord {
   readonly memberCount: number | null;
   /** What Minou cannot do in the room for lack of power: "pin", "redact", "room-mention" (ping it with @room). */
   readonly missingPowers: readonly string[];
+  /** A member's direct-message room with Minou (see `markDirect`), not an association room. */
+  readonly direct: boolean;
 }
 
 interface RoomRow {
@@ -43,6 +46,7 @@ interface RoomRow {
   tags: string;
   member_count: number | null;
   missing_powers: string;
+  direct: number;
 }
 
 function toRecord(row: RoomRow): RoomRecord {
@@ -62,6 +66,7 @@ function toRecord(row: RoomRow): RoomRecord {
     tags: JSON.parse(row.tags) as string[],
     memberCount: row.member_count,
     missingPowers: JSON.parse(row.missing_powers) as string[],
+    direct: row.direct === 1,
   };
 }
 
@@ -83,6 +88,10 @@ export class RoomsStore {
   private readonly updateMissingPowers;
   private readonly selectLeftBefore;
   private readonly deleteRoom;
+  private readonly selectAssociations;
+  private readonly updateDirect;
+  private readonly deleteNeverJoined;
+  private readonly revertInvite;
 
   constructor(db: Db) {
     this.select = db.prepare<[string], RoomRow>("SELECT * FROM rooms WHERE room_id = ?");
@@ -90,10 +99,10 @@ export class RoomsStore {
       "SELECT * FROM rooms WHERE membership = ? ORDER BY room_id",
     );
     // A fresh invite to a room Minou is already in changes nothing.
-    this.upsertInvite = db.prepare<[string, string, string | null]>(
-      `INSERT INTO rooms (room_id, membership, inviter, name) VALUES (?, 'invite', ?, ?)
+    this.upsertInvite = db.prepare<[string, string, string | null, number]>(
+      `INSERT INTO rooms (room_id, membership, inviter, name, direct) VALUES (?, 'invite', ?, ?, ?)
        ON CONFLICT (room_id) DO UPDATE SET membership = 'invite', inviter = excluded.inviter,
-         name = coalesce(excluded.name, rooms.name)
+         name = coalesce(excluded.name, rooms.name), direct = max(rooms.direct, excluded.direct)
        WHERE rooms.membership <> 'join'`,
     );
     this.upsertJoin = db.prepare<[string, number]>(
@@ -101,7 +110,6 @@ export class RoomsStore {
        ON CONFLICT (room_id) DO UPDATE SET membership = 'join', joined_at = excluded.joined_at, left_at = NULL
        WHERE rooms.membership <> 'join'`,
     );
-    // A refused invite also shows up as a leave in sync; it stays "rejected".
     this.updateMembership = db.prepare<[Membership, number, string]>(
       "UPDATE rooms SET membership = ?, left_at = ? WHERE room_id = ? AND membership IN ('join', 'invite')",
     );
@@ -118,6 +126,14 @@ export class RoomsStore {
       "SELECT room_id FROM rooms WHERE membership IN ('leave', 'rejected') AND left_at < ? ORDER BY room_id",
     );
     this.deleteRoom = db.prepare<[string]>("DELETE FROM rooms WHERE room_id = ?");
+    this.selectAssociations = db.prepare<[], RoomRow>(
+      `SELECT * FROM rooms WHERE membership = 'join' AND direct = 0
+         AND room_id NOT IN (SELECT room_id FROM direct_rooms) ORDER BY room_id`,
+    );
+    this.updateDirect = db.prepare<[string]>("UPDATE rooms SET direct = 1 WHERE room_id = ?");
+    this.deleteNeverJoined = db.prepare<[string]>("DELETE FROM rooms WHERE room_id = ? AND membership = 'invite' AND joined_at IS NULL");
+    // A room Minou was in before: back to how its leave left it (its data kept as long as that allows).
+    this.revertInvite = db.prepare<[string]>("UPDATE rooms SET membership = 'leave', inviter = NULL WHERE room_id = ? AND membership = 'invite'");
     this.updateActivity = db.prepare<[number, string, number]>(
       "UPDATE rooms SET last_activity_at = ? WHERE room_id = ? AND coalesce(last_activity_at, 0) < ?",
     );
@@ -136,9 +152,9 @@ export class RoomsStore {
     this.updateTags.run(JSON.stringify([...new Set(tags.map(normalizeTag).filter((tag) => tag !== ""))]), roomId);
   }
 
-  /** Every tag in use in joined rooms, for suggestions. */
+  /** Every tag in use in association rooms, for suggestions. */
   knownTags(): string[] {
-    return [...new Set(this.withMembership("join").flatMap((room) => room.tags))].sort();
+    return [...new Set(this.associationRooms().flatMap((room) => room.tags))].sort();
   }
 
   setMemberCount(roomId: string, count: number): void {
@@ -168,8 +184,22 @@ export class RoomsStore {
     return this.selectByMembership.all(membership).map(toRecord);
   }
 
-  recordInvite(roomId: string, inviter: string, name: string | null): void {
-    this.upsertInvite.run(roomId, inviter, name);
+  /** The joined rooms that are associations' rooms: members' direct messages with Minou left out. */
+  associationRooms(): RoomRecord[] {
+    return this.selectAssociations.all().map(toRecord);
+  }
+
+  /** `direct`: the invite's member event said `is_direct` (a member opening a DM with Minou). */
+  recordInvite(roomId: string, inviter: string, name: string | null, direct = false): void {
+    this.upsertInvite.run(roomId, inviter, name, direct ? 1 : 0);
+  }
+
+  /**
+   * A member's direct-message room with Minou, as `is_direct` or Minou's `m.direct` account data
+   * says. It stays one: a DM a member widens to a group is still theirs, as in Element.
+   */
+  markDirect(roomId: string): void {
+    this.updateDirect.run(roomId);
   }
 
   /** Records that Minou is in the room; the first join time is kept while it stays. */
@@ -181,8 +211,13 @@ export class RoomsStore {
     this.updateMembership.run("leave", at, roomId);
   }
 
-  recordRejectedInvite(roomId: string, at: number): void {
-    this.updateMembership.run("rejected", at, roomId);
+  /**
+   * An invite Minou refused (or could not answer) leaves nothing: not who sent it, not the room's
+   * name. A room Minou had been in goes back to "leave", its own retention unchanged.
+   */
+  forgetInvite(roomId: string): void {
+    this.deleteNeverJoined.run(roomId);
+    this.revertInvite.run(roomId);
   }
 
   setName(roomId: string, name: string | null): void {

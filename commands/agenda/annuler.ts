@@ -1,5 +1,6 @@
 import { shortWhen } from "../../src/agenda/format.ts";
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
+import { excerpt } from "../../src/render/cut-text.ts";
 import { md } from "../../src/render/markdown.ts";
 import { eventByNumber, isEvent, mayChange, numberArg, occurrenceOnDay } from "./event-lookup.ts";
 
@@ -36,8 +37,8 @@ export const annuler = defineCommand({
     if (occurrence === undefined) {
       return refuse(
         language === "fr"
-          ? md`L'événement n°${number} n'a pas de date à venir le « ${day} ». Voyez ses prochaines dates avec ${context.prefix}agenda voir ${number}.`
-          : md`Event #${number} has no upcoming date on "${day}". See its next dates with ${context.prefix}calendar show ${number}.`,
+          ? md`L'événement n°${number} n'a pas de date à venir le « ${excerpt(day)} ». Voyez ses prochaines dates avec ${context.prefix}agenda voir ${number}.`
+          : md`Event #${number} has no upcoming date on "${excerpt(day)}". See its next dates with ${context.prefix}calendar show ${number}.`,
       );
     }
     stores.agenda.events.changeOccurrence(found.id, { originalStart: occurrence.originalStart, cancelled: true }, now);

@@ -2,6 +2,7 @@ import { shortWhen } from "../../src/agenda/format.ts";
 import { parseWhen } from "../../src/agenda/parse-when.ts";
 import { whenProblemText } from "../../src/agenda/when-problems.ts";
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
+import { excerpt } from "../../src/render/cut-text.ts";
 import { code, md } from "../../src/render/markdown.ts";
 import { eventByNumber, isEvent, mayChange, numberArg, occurrenceOnDay } from "./event-lookup.ts";
 
@@ -36,7 +37,7 @@ export const deplacer = defineCommand({
     }
     const occurrence = occurrenceOnDay(context, found, dayText);
     if (occurrence === undefined) {
-      return refuse(language === "fr" ? md`L'événement n°${number} n'a pas de date à venir le « ${dayText} ».` : md`Event #${number} has no upcoming date on "${dayText}".`);
+      return refuse(language === "fr" ? md`L'événement n°${number} n'a pas de date à venir le « ${excerpt(dayText)} ».` : md`Event #${number} has no upcoming date on "${excerpt(dayText)}".`);
     }
     const moved = parseWhen(newText, { now, timeZone: found.timeZone, language, defaultDurationMinutes: Math.round((found.endsAt - found.startsAt) / 60_000) || settings.agenda.defaultDurationMinutes });
     if (!moved.ok) return refuse(whenProblemText(moved.problem, language, found.timeZone, prefix));

@@ -1,6 +1,7 @@
 import { IANAZone } from "luxon";
 import { zoneLabel } from "../../src/agenda/parse-when.ts";
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
+import { excerpt } from "../../src/render/cut-text.ts";
 import { md } from "../../src/render/markdown.ts";
 
 export const fuseau = defineCommand({
@@ -19,8 +20,8 @@ export const fuseau = defineCommand({
     if (normalized === undefined) {
       return refuse(
         language === "fr"
-          ? md`« ${zone} » n'est pas un fuseau horaire que je connais. Exemples : Europe/Paris, America/Cayenne, Indian/Reunion, Pacific/Noumea.`
-          : md`"${zone}" is not a time zone I know. Examples: Europe/Paris, America/Cayenne, Indian/Reunion, Pacific/Noumea.`,
+          ? md`« ${excerpt(zone)} » n'est pas un fuseau horaire que je connais. Exemples : Europe/Paris, America/Cayenne, Indian/Reunion, Pacific/Noumea.`
+          : md`"${excerpt(zone)}" is not a time zone I know. Examples: Europe/Paris, America/Cayenne, Indian/Reunion, Pacific/Noumea.`,
       );
     }
     stores.rooms.setTimeZone(room.roomId, normalized);

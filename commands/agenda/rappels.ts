@@ -3,6 +3,7 @@ import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
 import { fold } from "../../src/dispatch/fold.ts";
 import { formatDuration } from "../../src/i18n/format-duration.ts";
 import { localeOf, type Language } from "../../src/i18n/language.ts";
+import { excerpt } from "../../src/render/cut-text.ts";
 import { code, md } from "../../src/render/markdown.ts";
 
 const UNIT_MINUTES: readonly [RegExp, number][] = [
@@ -49,8 +50,8 @@ export const rappels = defineCommand({
     if (offsets === undefined || offsets.length > 5 || offsets.some((minutes) => minutes > 30 * 1440)) {
       return refuse(
         language === "fr"
-          ? md`Je n'ai pas compris « ${delays} ». Exemples : ${code(`${prefix}agenda rappels 1j 1h`)}, ${code(`${prefix}agenda rappels 30min`)}, ${code(`${prefix}agenda rappels aucun`)} (5 rappels au plus, 30 jours avant au plus).`
-          : md`I did not understand "${delays}". Examples: ${code(`${prefix}calendar reminders 1d 1h`)}, ${code(`${prefix}calendar reminders none`)} (at most 5, at most 30 days before).`,
+          ? md`Je n'ai pas compris « ${excerpt(delays)} ». Exemples : ${code(`${prefix}agenda rappels 1j 1h`)}, ${code(`${prefix}agenda rappels 30min`)}, ${code(`${prefix}agenda rappels aucun`)} (5 rappels au plus, 30 jours avant au plus).`
+          : md`I did not understand "${excerpt(delays)}". Examples: ${code(`${prefix}calendar reminders 1d 1h`)}, ${code(`${prefix}calendar reminders none`)} (at most 5, at most 30 days before).`,
       );
     }
     // A reminder "0 minutes before" would come with the event itself; the help promises `aucun` for none.

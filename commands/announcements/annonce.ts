@@ -1,5 +1,7 @@
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
+import { excerpt } from "../../src/render/cut-text.ts";
 import { code, md } from "../../src/render/markdown.ts";
+import { nestingProblem } from "../../src/render/stored-markdown.ts";
 import { parseRequest } from "../../src/staff-announcements/parse-request.ts";
 import { announcementTargets, unknownTags } from "../../src/staff-announcements/targets.ts";
 import { previewText, requestProblemText } from "../../src/staff-announcements/texts.ts";
@@ -26,11 +28,13 @@ export const annonce = defineCommand({
     const parsed = parseRequest(text, { now, timeZone: room.timeZone, language });
     if (!parsed.ok) return refuse(requestProblemText(parsed.problem, language, room.timeZone, prefix));
     const { request } = parsed;
+    const tooDeep = nestingProblem(request.text, language);
+    if (tooDeep !== undefined) return refuse(fr ? md`${tooDeep} Rien n'a été préparé.` : md`${tooDeep} Nothing was prepared.`);
 
     const unknown = unknownTags(stores, request.tags);
     if (unknown.length > 0) {
       const known = stores.rooms.knownTags().map((tag) => `#${tag}`).join(", ");
-      const shown = unknown.map((tag) => `#${tag}`).join(", ");
+      const shown = excerpt(unknown.map((tag) => `#${tag}`).join(", "));
       const howTo = code(fr ? `${prefix}asso tags culture` : `${prefix}association tags culture`);
       return refuse(fr
         ? md`Aucun salon ne porte l'étiquette ${shown}. ${known === "" ? md`Aucune étiquette n'est encore donnée : un membre de l'équipe les donne dans chaque salon avec ${howTo}.` : md`Étiquettes connues : ${known}.`} Rien n'a été préparé.`

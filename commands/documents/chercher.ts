@@ -2,6 +2,7 @@ import { plainList } from "../../src/documents/document-list.ts";
 import type { RoomDocument } from "../../src/documents/model.ts";
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
 import { fold } from "../../src/dispatch/fold.ts";
+import { excerpt } from "../../src/render/cut-text.ts";
 import { code, joinMarkdown, md } from "../../src/render/markdown.ts";
 
 /** Every word is in the title or a tag, whatever the accents and case ("budget" finds "Budget prévisionnel", "#compta"). */
@@ -26,9 +27,9 @@ export const docsChercher = defineCommand({
     const fr = language === "fr";
     if (found.length === 0) {
       const list = code(`${prefix}docs`);
-      return reply(fr ? md`Aucun document ne correspond à « ${words} ». Tapez ${list} pour la liste complète.` : md`No document matches "${words}". Type ${list} for the whole list.`);
+      return reply(fr ? md`Aucun document ne correspond à « ${excerpt(words)} ». Tapez ${list} pour la liste complète.` : md`No document matches "${excerpt(words)}". Type ${list} for the whole list.`);
     }
-    const title = fr ? md`**${found.length} document(s) pour « ${words} »**` : md`**${found.length} document(s) for "${words}"**`;
+    const title = fr ? md`**${found.length} document(s) pour « ${excerpt(words)} »**` : md`**${found.length} document(s) for "${excerpt(words)}"**`;
     return reply(joinMarkdown([title, plainList(found, { language, timeZone: room.timeZone, detailed: true }, prefix)], "\n\n"));
   },
 });

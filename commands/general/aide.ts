@@ -1,5 +1,6 @@
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
 import { allowedIn, findGroup, helpDetail, helpGroup, helpOverview } from "../../src/dispatch/help.ts";
+import { excerpt } from "../../src/render/cut-text.ts";
 import { md } from "../../src/render/markdown.ts";
 
 export const aide = defineCommand({
@@ -24,8 +25,8 @@ export const aide = defineCommand({
     const hint = suggestion === undefined ? "" : ` ${language === "fr" ? "Vouliez-vous dire" : "Did you mean"} ${prefix}${suggestion} ?`;
     return refuse(
       language === "fr"
-        ? md`Je ne connais pas de commande « ${command} ».${hint} Tapez ${prefix}aide pour la liste.`
-        : md`I know no command "${command}".${hint} Type ${prefix}help for the list.`,
+        ? md`Je ne connais pas de commande « ${excerpt(command)} ».${hint} Tapez ${prefix}aide pour la liste.`
+        : md`I know no command "${excerpt(command)}".${hint} Type ${prefix}help for the list.`,
     );
   },
 });

@@ -1,7 +1,13 @@
-import { defineCommand, reply } from "../../src/dispatch/command.ts";
+import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
+import { localeOf } from "../../src/i18n/language.ts";
 import { guideEnabledSetting, welcomeEnabledSetting, welcomeTextSetting } from "../../src/onboarding/settings.ts";
 import { roomDisplayName, welcomeMessage } from "../../src/onboarding/texts.ts";
+import { graphemeCount } from "../../src/render/cut-text.ts";
 import { joinMarkdown, md, userPill } from "../../src/render/markdown.ts";
+import { nestingProblem, nestsTooDeeply } from "../../src/render/stored-markdown.ts";
+
+/** Characters of a welcome text, at most. */
+export const WELCOME_TEXT_LIMIT = 4000;
 
 export const bienvenueDefinir = defineCommand({
   names: { fr: ["bienvenue définir"], en: ["welcome set"] },
@@ -11,7 +17,21 @@ export const bienvenueDefinir = defineCommand({
   args: [{ name: "text", kind: "text", label: { fr: "texte", en: "text" } }],
   permission: "moderator",
   execute({ stores, room, language }, { text }) {
-    stores.roomSettings.set(room.roomId, welcomeTextSetting, text.slice(0, 4000));
+    const length = graphemeCount(text);
+    if (length > WELCOME_TEXT_LIMIT) {
+      // Refused rather than cut: the end of a welcome matters as much as its start.
+      const count = (value: number): string => value.toLocaleString(localeOf(language));
+      return refuse(
+        language === "fr"
+          ? md`Ce message d'accueil est trop long : ${count(length)} caractères, pour ${count(WELCOME_TEXT_LIMIT)} au plus. Raccourcissez-le et renvoyez-le ; le message d'accueil actuel ne change pas.`
+          : md`This welcome message is too long: ${count(length)} characters, for at most ${count(WELCOME_TEXT_LIMIT)}. Shorten it and send it again; the current welcome message stays as it is.`,
+      );
+    }
+    const tooDeep = nestingProblem(text, language);
+    if (tooDeep !== undefined) {
+      return refuse(language === "fr" ? md`${tooDeep} Le message d'accueil actuel ne change pas.` : md`${tooDeep} The current welcome message stays as it is.`);
+    }
+    stores.roomSettings.set(room.roomId, welcomeTextSetting, text);
     stores.roomSettings.set(room.roomId, welcomeEnabledSetting, true);
     return reply(language === "fr" ? md`C'est noté : les nouveaux membres seront accueillis avec ce texte. Voir : !bienvenue aperçu` : md`Noted: newcomers will be welcomed with this text. See: !welcome preview`);
   },
@@ -27,9 +47,15 @@ export const bienvenueApercu = defineCommand({
     const enabled = stores.roomSettings.get(room.roomId, welcomeEnabledSetting);
     const record = stores.rooms.get(room.roomId);
     const name = roomDisplayName(record, language);
-    const preview = welcomeMessage([userPill(sender.userId)], name, stores.roomSettings.get(room.roomId, welcomeTextSetting), language, prefix);
+    const customText = stores.roomSettings.get(room.roomId, welcomeTextSetting);
+    const preview = welcomeMessage([userPill(sender.userId)], name, customText, language, prefix);
     const state = enabled ? (language === "fr" ? md`Accueil activé. Aperçu :` : md`Welcome on. Preview:`) : language === "fr" ? md`Accueil désactivé (!bienvenue on pour le remettre). Il ressemblerait à :` : md`Welcome off (!welcome on to turn it back on). It would read:`;
-    return reply(joinMarkdown([state, preview], "\n\n"));
+    // A text stored before nesting was bounded may nest too deeply: newcomers get the default one.
+    const unusable = customText !== null && nestsTooDeeply(customText);
+    const note = language === "fr"
+      ? md`⚠️ Le texte d'accueil du salon imbrique trop de niveaux pour être affiché : les nouveaux reçoivent le message par défaut ci-dessous. Redéfinissez-le avec ${prefix}bienvenue définir.`
+      : md`⚠️ The room's welcome text nests too many levels to be shown: newcomers get the default message below. Set it again with ${prefix}welcome set.`;
+    return reply(joinMarkdown(unusable ? [note, state, preview] : [state, preview], "\n\n"));
   },
 });
 

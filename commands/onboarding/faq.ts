@@ -1,5 +1,6 @@
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
 import { fold } from "../../src/dispatch/fold.ts";
+import { excerpt } from "../../src/render/cut-text.ts";
 import { joinMarkdown, md } from "../../src/render/markdown.ts";
 import { faqEntryText, faqNumber } from "./faq-shared.ts";
 
@@ -26,7 +27,7 @@ export const faq = defineCommand({
       return wanted.every((word) => haystack.includes(word));
     });
     if (found.length === 0) {
-      return reply(fr ? md`Je n'ai rien trouvé pour « ${words} ». Toutes les questions : ${prefix}faq` : md`Nothing found for "${words}". All questions: ${prefix}faq`);
+      return reply(fr ? md`Je n'ai rien trouvé pour « ${excerpt(words)} ». Toutes les questions : ${prefix}faq` : md`Nothing found for "${excerpt(words)}". All questions: ${prefix}faq`);
     }
     return reply(joinMarkdown(found.slice(0, 5).map((entry) => faqEntryText(entry, language)), "\n\n"));
   },

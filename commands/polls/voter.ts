@@ -1,6 +1,8 @@
 import { defineCommand, refuse, reply, type CommandContext, type CommandResult } from "../../src/dispatch/command.ts";
 import { fold } from "../../src/dispatch/fold.ts";
+import { readRecordNumber } from "../../src/dispatch/parse-args.ts";
 import type { Poll, SlotAnswer } from "../../src/polls/model.ts";
+import { excerpt } from "../../src/render/cut-text.ts";
 import { code, md } from "../../src/render/markdown.ts";
 import { closedRefusal } from "./poll-lookup.ts";
 
@@ -66,10 +68,9 @@ export const voter = defineCommand({
   execute(context, { poll: reference, answers }) {
     const { stores, room, language } = context;
     const fr = language === "fr";
-    const number = isNumber(reference) ? Number.parseInt(reference.replace(/^(#|n°)/iu, ""), 10) : undefined;
-    if (number === undefined) {
+    if (!isNumber(reference)) {
       const poll = stores.polls.polls.byCode(reference);
-      if (poll === undefined || !poll.anonymous) return refuse(fr ? md`Je ne connais pas de sondage avec le code « ${reference} ».` : md`I know no poll with the code "${reference}".`);
+      if (poll === undefined || !poll.anonymous) return refuse(fr ? md`Je ne connais pas de sondage avec le code « ${excerpt(reference)} ».` : md`I know no poll with the code "${excerpt(reference)}".`);
       if (poll.roomId === room.roomId) {
         return refuse(fr ? md`Pour garder votre vote secret, envoyez-le-moi en message privé (ouvrez une discussion avec Minou), pas dans ce salon.` : md`To keep your vote secret, send it to me in a private chat, not in this room.`);
       }
@@ -83,10 +84,15 @@ export const voter = defineCommand({
       }
       return recordVote(context, poll, answers);
     }
-    const poll = stores.polls.polls.byNumber(room.roomId, number);
-    if (poll === undefined) return refuse(fr ? md`Il n'y a pas de sondage n°${number} dans ce salon.` : md`There is no poll #${number} in this room.`);
-    if (poll.anonymous) return refuse(fr ? md`Le sondage n°${number} est anonyme : votez en message privé avec moi, avec le code donné dans le sondage.` : md`Poll #${number} is anonymous: vote in a private chat with me, with the poll's code.`);
-    if (poll.kind === "question") return refuse(fr ? md`Pour le sondage n°${number}, votez directement dans le sondage affiché par Element.` : md`For poll #${number}, vote directly in the poll Element shows.`);
+    // Too big to be read exactly (99999999999999999999 would read 1e20): no poll's, quoted as typed.
+    const number = readRecordNumber(reference);
+    const poll = number === undefined ? undefined : stores.polls.polls.byNumber(room.roomId, number);
+    if (poll === undefined) {
+      const shown = number ?? excerpt(reference.replace(/^(#|n°)/iu, ""));
+      return refuse(fr ? md`Il n'y a pas de sondage n°${shown} dans ce salon.` : md`There is no poll #${shown} in this room.`);
+    }
+    if (poll.anonymous) return refuse(fr ? md`Le sondage n°${poll.number} est anonyme : votez en message privé avec moi, avec le code donné dans le sondage.` : md`Poll #${poll.number} is anonymous: vote in a private chat with me, with the poll's code.`);
+    if (poll.kind === "question") return refuse(fr ? md`Pour le sondage n°${poll.number}, votez directement dans le sondage affiché par Element.` : md`For poll #${poll.number}, vote directly in the poll Element shows.`);
     return recordVote(context, poll, answers);
   },
 });

@@ -1,6 +1,11 @@
 import { zoneLabel } from "../../src/agenda/parse-when.ts";
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
+import type { Language } from "../../src/i18n/language.ts";
+import { cutText } from "../../src/render/cut-text.ts";
 import { joinMarkdown, md } from "../../src/render/markdown.ts";
+
+/** Characters kept of an association's name and of its contact. */
+export const PROFILE_LIMIT = 200;
 
 export const asso = defineCommand({
   names: { fr: ["asso"], en: ["association"] },
@@ -33,9 +38,9 @@ export const assoNom = defineCommand({
   args: [{ name: "name", kind: "text", label: { fr: "nom", en: "name" } }],
   permission: "moderator",
   execute({ stores, room, language }, { name }) {
-    const value = name.trim().slice(0, 200);
+    const value = cutText(name.trim(), PROFILE_LIMIT);
     stores.rooms.setAssociationName(room.roomId, value);
-    return reply(language === "fr" ? md`C'est noté : l'association s'appelle « ${value} ».` : md`Noted: the association is called "${value}".`);
+    return reply(language === "fr" ? md`C'est noté : l'association s'appelle « ${value} ».${shortened(value, name, language)}` : md`Noted: the association is called "${value}".${shortened(value, name, language)}`);
   },
 });
 
@@ -46,8 +51,14 @@ export const assoContact = defineCommand({
   args: [{ name: "contact", kind: "text", label: { fr: "contact", en: "contact" } }],
   permission: "moderator",
   execute({ stores, room, language }, { contact }) {
-    const value = contact.trim().slice(0, 200);
+    const value = cutText(contact.trim(), PROFILE_LIMIT);
     stores.rooms.setContact(room.roomId, value);
-    return reply(language === "fr" ? md`C'est noté : contact de l'association « ${value} ».` : md`Noted: the association's contact is "${value}".`);
+    return reply(language === "fr" ? md`C'est noté : contact de l'association « ${value} ».${shortened(value, contact, language)}` : md`Noted: the association's contact is "${value}".${shortened(value, contact, language)}`);
   },
 });
+
+/** Says that what was typed was cut to the limit. */
+function shortened(kept: string, typed: string, language: Language): string {
+  if (kept === typed.trim()) return "";
+  return language === "fr" ? ` (raccourci : ${PROFILE_LIMIT} caractères au plus)` : ` (shortened: at most ${PROFILE_LIMIT} characters)`;
+}

@@ -11,12 +11,13 @@ const POWER_NAMES = {
 export const assos = defineCommand({
   names: { fr: ["assos"], en: ["associations"] },
   group: "staff",
-  summary: { fr: "tous les salons où est Minou : nom, thèmes, membres, activité, droits manquants (équipe du centre)", en: "every room Minou is in: name, tags, members, activity, missing rights (centre staff)" },
+  summary: { fr: "tous les salons d'association où est Minou : nom, thèmes, membres, activité, droits manquants (équipe du centre)", en: "every association room Minou is in: name, tags, members, activity, missing rights (centre staff)" },
   args: [],
   permission: "staff",
   execute({ stores, language }) {
     const fr = language === "fr";
-    const rooms = stores.rooms.withMembership("join");
+    // Members' direct messages with Minou are not associations' rooms.
+    const rooms = stores.rooms.associationRooms();
     if (rooms.length === 0) return reply(fr ? md`Minou n'est dans aucun salon.` : md`Minou is in no room.`);
     const lines = rooms.map((room) => {
       const name = room.associationName ?? room.name ?? room.roomId;

@@ -25,7 +25,8 @@ export const modifierSession = defineCommand({
     } else if (field === "lieu" || field === "place") {
       trainings.setLocation(session.id, value, now);
     } else {
-      const places = /^\d+$/u.test(value.trim()) ? Number(value) : Number.NaN;
+      // Beyond the safe range a number is rounded (and stored as a float, which the table refuses).
+      const places = /^\d+$/u.test(value.trim()) && Number.isSafeInteger(Number(value)) ? Number(value) : Number.NaN;
       const refusal = checkCapacity(context, Number.isNaN(places) ? undefined : places);
       if (refusal !== undefined) return refusal;
       const counts = trainings.counts(session);

@@ -9,13 +9,14 @@ import { noticeContent } from "../matrix/reply-content.ts";
 import { txnIdFor } from "../matrix/txn-id.ts";
 import type { Effect, InboundHandler } from "../pipeline/inbound-processor.ts";
 import type { RoomStateCache } from "../pipeline/room-state.ts";
+import { cutText, excerpt } from "../render/cut-text.ts";
 import type { Markdown } from "../render/markdown.ts";
 import { renderMessage } from "../render/render-message.ts";
+import { correctedCommand, EDIT_EXPLAINED, editDecision, readEdit, replyTarget, type Edit } from "./command-edits.ts";
 import {
   allows,
   type AboutMinou,
   type CommandContext,
-  type CommandResult,
   type CommandSettings,
   type MinouAbilities,
   type PermissionLevel,
@@ -76,13 +77,21 @@ export class Dispatcher implements InboundHandler {
 
   async prepare(item: InboundEvent): Promise<Effect | undefined> {
     const { event } = item;
-    if (event.sender === this.settings.botUserId || isEdit(event)) return undefined;
-    const line = recognizeCommand(event.content, {
-      prefix: this.settings.prefix,
-      names: this.settings.names,
-      botUserId: this.settings.botUserId,
-    });
+    if (event.sender === this.settings.botUserId) return undefined;
+    const edit = readEdit(event);
+    if (edit !== undefined) return this.prepareEdit(item, edit);
+    const line = this.recognize(event.content);
     if (line === undefined) return undefined;
+    return this.prepareCommand(item, line, event);
+  }
+
+  private recognize(content: Record<string, unknown>): string | undefined {
+    return recognizeCommand(content, { prefix: this.settings.prefix, names: this.settings.names, botUserId: this.settings.botUserId });
+  }
+
+  /** The look-ups a command needs, then the effect that runs it and answers `replyTo`. */
+  private async prepareCommand(item: InboundEvent, line: string, replyTo: MatrixEvent): Promise<Effect> {
+    const { event } = item;
     const levels = await this.roomState.powerLevels(item.roomId);
     const powerLevel = userPowerLevel(levels, event.sender);
     const minouMay = {
@@ -91,7 +100,44 @@ export class Dispatcher implements InboundHandler {
       pinLevel: levels.events["m.room.pinned_events"] ?? levels.stateDefault,
     };
     const membership = await this.senderMembership(line, event.sender);
-    return () => this.commit(item, line, powerLevel, minouMay, membership);
+    return () => this.commit(item, line, powerLevel, minouMay, membership, replyTo);
+  }
+
+  /**
+   * An edit of a command (README, "Corriger une commande"). The correction of a command Minou did
+   * not carry out runs, answered as a reply to the original; once one has been carried out, an
+   * edit never runs again, and Minou says so once.
+   */
+  private async prepareEdit(item: InboundEvent, edit: Edit): Promise<Effect | undefined> {
+    const { event, roomId } = item;
+    const { originalEventId } = edit;
+    const outcome = this.stores.inbound.outcomeOf(originalEventId);
+    const decision = editDecision(outcome);
+    if (decision === "ignore") return undefined;
+    const original = await this.roomState.event(roomId, originalEventId);
+    // Only its author can correct a message (spec: an edit by anyone else is invalid); a deleted one stays deleted.
+    if (original?.sender !== event.sender || original.unsigned?.["redacted_because"] !== undefined) return undefined;
+    const target = replyTarget(original);
+    const line = this.recognize(edit.newContent);
+    // Checked again in the handling transaction: an edit acts only on the outcome it was prepared for.
+    const unchanged = (): boolean => this.stores.inbound.outcomeOf(originalEventId) === outcome;
+    if (decision === "explain") {
+      return () => {
+        if (!unchanged()) return "edit-ignored";
+        const text = messagesFor(this.roomView(roomId).language).editNotRerun(this.settings.prefix);
+        this.enqueueReply(event, roomId, text, line ?? "", {}, target);
+        this.stores.inbound.updateOutcomeOf(originalEventId, EDIT_EXPLAINED);
+        return "edit-explained";
+      };
+    }
+    if (line === undefined) return undefined;
+    const run = await this.prepareCommand({ ...item, event: correctedCommand(event, edit.newContent, original) }, line, target);
+    return () => {
+      if (!unchanged()) return "edit-ignored";
+      const retried = run();
+      this.stores.inbound.updateOutcomeOf(originalEventId, retried);
+      return `edit-${retried}`;
+    };
   }
 
   /** For a command whose descriptor names a room (`senderMembershipIn`): is the sender joined there now? */
@@ -113,12 +159,12 @@ export class Dispatcher implements InboundHandler {
     }
   }
 
-  private commit(item: InboundEvent, line: string, powerLevel: number, minouMay: MinouAbilities, membership: SenderMembership | undefined): string {
+  private commit(item: InboundEvent, line: string, powerLevel: number, minouMay: MinouAbilities, membership: SenderMembership | undefined, replyTo: MatrixEvent): string {
     const { event, roomId } = item;
     const room = this.roomView(roomId);
     const messages = messagesFor(room.language);
     const respond = (text: Markdown, outcome: string, options: ReplyOptions = {}): string => {
-      this.enqueueReply(event, roomId, text, line, options);
+      this.enqueueReply(event, roomId, text, line, options, replyTo);
       return outcome;
     };
 
@@ -130,7 +176,9 @@ export class Dispatcher implements InboundHandler {
     const words = tokens.map((token) => token.text);
     const match = this.registry.match(words);
     if (match === undefined) {
-      const typed = words[0] ?? line;
+      // What a member typed is quoted, never more than a short excerpt of it: a reply holding all
+      // of a long message would be too big to send.
+      const typed = excerpt(words[0] ?? line);
       return respond(messages.unknownCommand(typed, this.registry.suggest(words, room.language), this.settings.prefix), "unknown");
     }
     const { command } = match;
@@ -159,37 +207,40 @@ export class Dispatcher implements InboundHandler {
       minouMay,
       senderJoined: (wanted) => (membership?.roomId === wanted ? membership.joined : undefined),
     };
-    let result: CommandResult;
     try {
-      // A savepoint: a command that throws leaves no half-made change behind, only the apology.
-      result = this.stores.transaction(() => command.execute(context, parsed.args));
+      // A savepoint: a command that throws, or whose answer cannot be rendered, leaves no
+      // half-made change behind, only the apology.
+      return this.stores.transaction(() => {
+        const result = command.execute(context, parsed.args);
+        return result.kind === "reply" ? respond(result.text, "answered", result) : respond(result.text, "refused");
+      });
     } catch (error) {
       const reference = createHash("sha256").update(event.event_id).digest("hex").slice(0, 8);
       this.log.error("command failed", { reference, command: command.names.fr[0], roomId, sender: event.sender, eventId: event.event_id, error });
       return respond(messages.internalError(reference), "error");
     }
-    return result.kind === "reply" ? respond(result.text, "answered", result) : respond(result.text, "refused");
   }
 
   private describeProblem(problem: ArgProblem, language: Language, usage: string, suggestion: string | undefined): Markdown {
     const messages = messagesFor(language);
     const prefixed = suggestion === undefined ? undefined : this.settings.prefix + suggestion;
+    const given = "given" in problem ? excerpt(problem.given) : "";
     switch (problem.kind) {
       case "missing":
         return messages.missingArgument(problem.arg.label[language], usage);
       case "notInteger":
-        return messages.notInteger(problem.arg.label[language], problem.given, usage);
+        return messages.notInteger(problem.arg.label[language], given, usage);
       case "outOfRange":
-        return messages.outOfRange(problem.arg.label[language], problem.given, usage);
+        return messages.outOfRange(problem.arg.label[language], given, usage);
       case "notAChoice":
         // "!agenda ajoutr": a near-miss sub-command helps more than the list of choices.
         return problem.arg.kind === "choice" && prefixed === undefined
-          ? messages.notAChoice(problem.arg.label[language], problem.given, problem.arg.choices, usage)
-          : messages.tooManyArguments(problem.given, usage, prefixed);
+          ? messages.notAChoice(problem.arg.label[language], given, problem.arg.choices, usage)
+          : messages.tooManyArguments(given, usage, prefixed);
       case "tooMany":
-        return messages.tooManyArguments(problem.given, usage, prefixed);
+        return messages.tooManyArguments(given, usage, prefixed);
       case "duplicateOption":
-        return messages.duplicateOption(problem.key, usage);
+        return messages.duplicateOption(excerpt(problem.key), usage);
     }
   }
 
@@ -203,9 +254,10 @@ export class Dispatcher implements InboundHandler {
     };
   }
 
-  private enqueueReply(event: MatrixEvent, roomId: string, text: Markdown, line: string, options: ReplyOptions): void {
-    const content = noticeContent(renderMessage(text), options.mentions === undefined ? { replyTo: event } : { replyTo: event, mentions: options.mentions });
-    const context = `${this.settings.prefix}${line.slice(0, 80)} from ${event.sender} (${event.event_id})`;
+  /** Queues the answer to `event` (transaction ids, log context), as a reply to `replyTo`: the command, or the one an edit corrects. */
+  private enqueueReply(event: MatrixEvent, roomId: string, text: Markdown, line: string, options: ReplyOptions, replyTo: MatrixEvent): void {
+    const content = noticeContent(renderMessage(text), options.mentions === undefined ? { replyTo } : { replyTo, mentions: options.mentions });
+    const context = `${this.settings.prefix}${cutText(line, 80)} from ${event.sender} (${event.event_id})`;
     const messages = [
       { eventType: "m.room.message", content: { ...options.extraContent, ...content }, purpose: options.purpose, purposeRef: options.purposeRef, attachment: undefined, targetUser: undefined },
       ...(options.followUps ?? []),
@@ -234,9 +286,4 @@ function repliedTo(event: MatrixEvent): string | undefined {
   const relation = event.content["m.relates_to"] as { "m.in_reply_to"?: { event_id?: unknown } } | undefined;
   const target = relation?.["m.in_reply_to"]?.event_id;
   return typeof target === "string" ? target : undefined;
-}
-
-function isEdit(event: MatrixEvent): boolean {
-  const relation = event.content["m.relates_to"];
-  return typeof relation === "object" && relation !== null && (relation as Record<string, unknown>)["rel_type"] === "m.replace";
 }

@@ -73,14 +73,21 @@ export function parseArgs(command: Command, tokens: readonly Token[], line: stri
  * them (`"Atelier" jeudi 14h places:10 -- description` gives `"Atelier" jeudi 14h -- description`).
  */
 function rawText(line: string, words: readonly Token[], all: readonly Token[]): string {
+  // One pass over the tokens, in order: a long message has thousands of words.
+  const kept = new Set(words);
   let text = "";
-  words.forEach((word, index) => {
-    text += line.slice(word.start, word.end);
-    const following = words[index + 1];
-    if (following === undefined) return;
-    const optionBetween = all.some((token) => token.start > word.start && token.start < following.start && !words.includes(token));
-    text += optionBetween ? " " : line.slice(word.end, following.start);
-  });
+  let previous: Token | undefined;
+  let optionBetween = false;
+  for (const token of all) {
+    if (!kept.has(token)) {
+      optionBetween = previous !== undefined;
+      continue;
+    }
+    if (previous !== undefined) text += optionBetween ? " " : line.slice(previous.end, token.start);
+    text += line.slice(token.start, token.end);
+    previous = token;
+    optionBetween = false;
+  }
   return text.trim();
 }
 
@@ -100,11 +107,9 @@ function convert(arg: ArgSpec | OptionSpec, given: string): Converted {
     case "text":
       return { ok: true, value: given };
     case "integer": {
-      // Numbers are shown as "n°3" or "#3"; typing them back that way works too.
-      const digits = given.replace(/^(#|n°|no\.?)/iu, "");
-      if (!/^[+-]?\d+$/u.test(digits)) return fail({ kind: "notInteger", arg, given });
-      const value = Number.parseInt(digits, 10);
-      if ((arg.min !== undefined && value < arg.min) || (arg.max !== undefined && value > arg.max)) {
+      const value = readInteger(given);
+      if (value === undefined) return fail({ kind: "notInteger", arg, given });
+      if (!Number.isSafeInteger(value) || (arg.min !== undefined && value < arg.min) || (arg.max !== undefined && value > arg.max)) {
         return fail({ kind: "outOfRange", arg, given });
       }
       return { ok: true, value };
@@ -114,6 +119,23 @@ function convert(arg: ArgSpec | OptionSpec, given: string): Converted {
       return choice === undefined ? fail({ kind: "notAChoice", arg, given }) : { ok: true, value: choice };
     }
   }
+}
+
+/**
+ * A whole number as typed ("3", "n°3", "#3": numbers are shown that way, and typing them back works
+ * too), or undefined when it is not one. Beyond Number.MAX_SAFE_INTEGER the value is rounded
+ * (99999999999999999999 reads 100000000000000000000): check `Number.isSafeInteger` before using it,
+ * and quote what was typed, never the value.
+ */
+function readInteger(given: string): number | undefined {
+  const digits = given.replace(/^(#|n°|no\.?)/iu, "");
+  return /^[+-]?\d+$/u.test(digits) ? Number.parseInt(digits, 10) : undefined;
+}
+
+/** A number that can name a record ("n°3"): a whole number from 1 within the safe range, else undefined. */
+export function readRecordNumber(given: string): number | undefined {
+  const value = readInteger(given);
+  return value !== undefined && Number.isSafeInteger(value) && value >= 1 ? value : undefined;
 }
 
 function fail(problem: ArgProblem): { readonly ok: false; readonly problem: ArgProblem } {

@@ -9,37 +9,93 @@ export interface AddressOptions {
 
 /**
  * The command a message asks Minou for, without its prefix or the name it was addressed by, or
- * undefined when the message is not for Minou. "!aide", "Minou : aide", "@minou:exemple.fr aide"
- * and a mention pill all give "aide"; "Minou ?" alone gives "aide".
+ * undefined when the message is not for Minou. "!aide", "Minou : aide", "Minou, aide",
+ * "@minou:exemple.fr aide" and a mention pill ("Minou aide") all give "aide"; "Minou ?" alone
+ * gives "aide". The name alone in a sentence ("Minou est super") is conversation, not a command.
  */
 export function recognizeCommand(content: Record<string, unknown>, options: AddressOptions): string | undefined {
   if (content["msgtype"] !== "m.text" || typeof content["body"] !== "string") return undefined;
-  const text = stripReplyFallback(content["body"], content).trim();
+  const text = withoutInvisibleMarks(stripReplyFallback(content["body"], content)).trim();
   if (text.startsWith(options.prefix)) {
     const line = text.slice(options.prefix.length).trim();
     return line === "" ? undefined : line;
   }
-  const rest = afterAddress(text, options);
+  const rest = afterAddress(text, content, options);
   if (rest === undefined) return undefined;
   const line = (rest.startsWith(options.prefix) ? rest.slice(options.prefix.length) : rest).trim();
   return line === "" ? "aide" : line;
 }
 
-function afterAddress(text: string, options: AddressOptions): string | undefined {
+// Zero-width space, word joiner and byte order mark show nothing and mean nothing in a command;
+// phones, copy-paste and some keyboards put them before the "!" or inside a word.
+const MEANINGLESS_MARKS = /[\u200B\u2060\uFEFF]/gu;
+// The joiners (ZWNJ, ZWJ) matter between emoji (👩‍🌾) and in Arabic or Indic scripts, not next to
+// Latin letters, digits, punctuation or spaces, where they are just as invisible.
+const LATIN_NEIGHBOUR = String.raw`[\p{Script=Latin}\p{Nd}\p{P}\s]`;
+const STRAY_JOINERS = new RegExp(String.raw`(?<=^|${LATIN_NEIGHBOUR})[\u200C\u200D]+|[\u200C\u200D]+(?=$|${LATIN_NEIGHBOUR})`, "gu");
+
+function withoutInvisibleMarks(text: string): string {
+  return text.replace(MEANINGLESS_MARKS, "").replace(STRAY_JOINERS, "");
+}
+
+interface AddressForm {
+  readonly text: string;
+  /** A mention (a pill, the Matrix ID typed out) is meant for Minou even without ":" or ",". */
+  readonly mention: boolean;
+}
+
+function afterAddress(text: string, content: Record<string, unknown>, options: AddressOptions): string | undefined {
   const localpart = options.botUserId.slice(1).split(":")[0] ?? "";
-  const candidates = [options.botUserId, `@${localpart}`, localpart, ...options.names]
-    .filter((name) => name !== "")
-    .sort((a, b) => b.length - a.length);
+  const pill = pillText(content, options.botUserId);
+  const names = [localpart, ...options.names];
+  const forms: AddressForm[] = [
+    { text: options.botUserId, mention: true },
+    { text: `@${localpart}`, mention: true },
+    ...(pill === undefined ? [] : [pill, ...names].map((name) => ({ text: name, mention: true }))),
+    ...names.map((name) => ({ text: name, mention: false })),
+  ];
   const folded = fold(text);
-  for (const name of candidates) {
-    const foldedName = fold(name);
-    if (!folded.startsWith(foldedName)) continue;
-    const after = text.slice(name.length);
-    // "Minouche" is not "Minou": the name must end the message or be followed by a separator.
-    if (after !== "" && !/^[\s:,.!?;]/u.test(after)) continue;
-    return after.replace(/^[\s:,.!?;]+/u, "");
+  for (const form of forms.filter((candidate) => candidate.text.trim() !== "").sort((a, b) => b.text.length - a.text.length)) {
+    if (!folded.startsWith(fold(form.text))) continue;
+    const after = text.slice(form.text.length);
+    // "@minou:ailleurs.fr" is another account, not "@minou" followed by ":".
+    if (form.text.startsWith("@") && /^:\S/u.test(after)) continue;
+    // "Minou : aide", "Minou, aide", and "Minou ?" alone, which asks what Minou can do.
+    const separated = /^\s*[:,]\s*/u.exec(after) ?? /^\s*\?\s*$/u.exec(after);
+    if (separated !== null) return after.slice(separated[0].length);
+    // "Minouche" is not "Minou": the name must end there.
+    if (form.mention && (after === "" || /^\s/u.test(after))) return after.trimStart();
   }
   return undefined;
+}
+
+/**
+ * The text of a mention pill of Minou that starts the message, as Element writes it: its display
+ * name in the body, a matrix.to link in formatted_body, and (since intentional mentions) Minou's
+ * ID in m.mentions. Undefined when the message does not mention Minou.
+ */
+function pillText(content: Record<string, unknown>, botUserId: string): string | undefined {
+  const html = typeof content["formatted_body"] === "string" ? content["formatted_body"] : "";
+  const link = /^\s*<a\s[^>]*href\s*=\s*["']https:\/\/matrix\.to\/#\/([^"'?]+)[^"']*["'][^>]*>([^<]*)<\/a>/iu.exec(html);
+  const linked = link !== null && safeDecode(link[1] ?? "") === botUserId;
+  const mentions = content["m.mentions"] as { user_ids?: unknown } | undefined;
+  const mentioned = Array.isArray(mentions?.user_ids) && mentions.user_ids.includes(botUserId);
+  if (!linked && !mentioned) return undefined;
+  return linked ? unescapeHtml(link[2] ?? "") : botUserId;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'" };
+
+function unescapeHtml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39|apos);/gu, (_entity, name: string) => ENTITIES[name] ?? "");
 }
 
 /** Older clients quote the message replied to at the top of the body ("> <@a:b> …"). */

@@ -1,4 +1,5 @@
 import type { Language } from "../i18n/language.ts";
+import { excerpt } from "../render/cut-text.ts";
 import { code, md, type Markdown } from "../render/markdown.ts";
 import { DOCUMENT_LIMITS } from "./model.ts";
 import type { DocumentInputProblem } from "./parse-document.ts";
@@ -40,8 +41,8 @@ export function inputProblemText(problem: DocumentInputProblem, language: Langua
         : md`That link is too long (${problem.length} characters): at most ${DOCUMENT_LIMITS.url}. A shorter sharing link will do.`;
     case "badTag":
       return fr
-        ? md`« ${problem.tag} » n'est pas une étiquette : un # suivi de lettres, chiffres, - ou _ (${DOCUMENT_LIMITS.tag} au plus), par exemple #compta.`
-        : md`"${problem.tag}" is not a tag: a # followed by letters, digits, - or _ (at most ${DOCUMENT_LIMITS.tag}), for example #accounts.`;
+        ? md`« ${excerpt(problem.tag)} » n'est pas une étiquette : un # suivi de lettres, chiffres, - ou _ (${DOCUMENT_LIMITS.tag} au plus), par exemple #compta.`
+        : md`"${excerpt(problem.tag)}" is not a tag: a # followed by letters, digits, - or _ (at most ${DOCUMENT_LIMITS.tag}), for example #accounts.`;
     case "tooManyTags":
       return fr ? md`${DOCUMENT_LIMITS.tags} étiquettes au plus par document.` : md`At most ${DOCUMENT_LIMITS.tags} tags per document.`;
   }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import type { Logger } from "../log.ts";
 
 export interface HttpResponse {
@@ -17,6 +17,18 @@ export interface Route {
 /** The one "not found" answer: a revoked feed token looks like any other dead link. */
 export const NOT_FOUND: HttpResponse = { status: 404, headers: { "content-type": "text/plain; charset=utf-8" }, body: "Page introuvable\n" };
 export const INTERNAL_ERROR: HttpResponse = { status: 500, headers: { "content-type": "text/plain; charset=utf-8" }, body: "Erreur interne\n" };
+/** A request target that is no URL (`GET http://[`): the client's mistake, not a failure of Minou's. */
+export const BAD_REQUEST: HttpResponse = { status: 400, headers: { "content-type": "text/plain; charset=utf-8" }, body: "Requête invalide\n" };
+
+/**
+ * The status Node's own default gives when its parser refuses a request (a request line or header
+ * it cannot read); a "clientError" listener replaces that default (node:http), so it answers alike.
+ */
+const PARSER_REFUSALS: Readonly<Record<string, string>> = {
+  HPE_HEADER_OVERFLOW: "431 Request Header Fields Too Large",
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: "413 Payload Too Large",
+  ERR_HTTP_REQUEST_TIMEOUT: "408 Request Timeout",
+};
 
 const SECURITY_HEADERS = {
   "x-content-type-options": "nosniff",
@@ -38,6 +50,7 @@ export class HttpServer {
 
   async listen(host: string, port: number): Promise<number> {
     const server = createServer((request, response) => void this.serve(request, response));
+    server.on("clientError", (error: Error & { code?: string }, socket: Socket) => this.refuseUnparsable(error, socket));
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -66,11 +79,17 @@ export class HttpServer {
     };
     let routeName = "(none)";
     try {
+      const path = pathOf(request);
+      if (path === undefined) {
+        // One short line, without the target: it may hold a feed token, and a stack says nothing here.
+        this.log.info("HTTP request refused: its target is not a URL", { method: request.method });
+        answer(BAD_REQUEST);
+        return;
+      }
       if (request.method !== "GET" && request.method !== "HEAD") {
         answer({ status: 405, headers: { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }, body: "Méthode non autorisée\n" });
         return;
       }
-      const path = new URL(request.url ?? "/", "http://localhost").pathname;
       for (const route of this.routes) {
         const match = typeof route.path === "string" ? (route.path === path ? undefined : null) : route.path.exec(path);
         if (match === null) continue;
@@ -84,6 +103,29 @@ export class HttpServer {
       this.log.error("HTTP request failed", { route: routeName, error });
       answer(INTERNAL_ERROR);
     }
+  }
+
+  /** A request Node's parser could not read never reaches `serve`: answered and logged here. */
+  private refuseUnparsable(error: Error & { code?: string }, socket: Socket): void {
+    // A client that went away (ECONNRESET) is no request to answer or to log.
+    if (error.code?.startsWith("HPE_") === true || error.code === "ERR_HTTP_REQUEST_TIMEOUT") {
+      this.log.info("HTTP request refused: unreadable", { code: error.code });
+      // Not after an earlier answer on this connection: a status line could land inside it.
+      if (socket.writable && socket.bytesWritten === 0) {
+        socket.write(`HTTP/1.1 ${PARSER_REFUSALS[error.code] ?? "400 Bad Request"}\r\nConnection: close\r\n\r\n`);
+      }
+    }
+    // Write, then drop the connection, as Node's default does.
+    socket.destroy();
+  }
+}
+
+/** The request's path, or undefined when its target cannot be read as a URL. */
+function pathOf(request: IncomingMessage): string | undefined {
+  try {
+    return new URL(request.url ?? "/", "http://localhost").pathname;
+  } catch {
+    return undefined;
   }
 }
 

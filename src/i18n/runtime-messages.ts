@@ -19,6 +19,10 @@ export interface RuntimeMessages {
   duplicateOption(key: string, usage: string): Markdown;
   internalError(reference: string): Markdown;
   floodWarning(muteSeconds: number): Markdown;
+  /** Said once when a member edits a command Minou already carried out. */
+  editNotRerun(prefix: string): Markdown;
+  /** Said once in a room when the homeserver refused a message Minou had for it. */
+  undelivered(wasReply: boolean): Markdown;
 }
 
 const fr: RuntimeMessages = {
@@ -63,6 +67,12 @@ const fr: RuntimeMessages = {
     md`Oups, quelque chose s'est mal passé de mon côté et rien n'a été modifié. L'équipe du centre peut retrouver l'incident avec la référence ${reference}.`,
   floodWarning: (muteSeconds) =>
     md`Doucement ! Vous m'envoyez beaucoup de commandes d'un coup. Je fais une pause de ${muteSeconds} secondes avec vous, puis je vous réponds à nouveau.`,
+  editNotRerun: (prefix) =>
+    md`J'ai déjà fait ce que demandait cette commande : la modifier ne la refait pas. Pour changer le résultat, envoyez une nouvelle commande (${code(`${prefix}aide`)} si besoin).`,
+  undelivered: (wasReply) =>
+    wasReply
+      ? md`Je n'ai pas pu envoyer ma réponse à cette commande : le serveur Matrix l'a refusée. Réessayez autrement, ou prévenez l'équipe du centre si cela se reproduit.`
+      : md`Un de mes messages pour ce salon n'a pas pu être envoyé : le serveur Matrix l'a refusé. Si cela se reproduit, prévenez l'équipe du centre.`,
 };
 
 const en: RuntimeMessages = {
@@ -107,6 +117,12 @@ const en: RuntimeMessages = {
     md`Oops, something went wrong on my side and nothing was changed. The centre's staff can trace the incident with reference ${reference}.`,
   floodWarning: (muteSeconds) =>
     md`Easy! You are sending me a lot of commands at once. I'm pausing with you for ${muteSeconds} seconds, then I'll answer again.`,
+  editNotRerun: (prefix) =>
+    md`I already did what this command asked: editing it does not run it again. To change the result, send a new command (${code(`${prefix}help`)} if needed).`,
+  undelivered: (wasReply) =>
+    wasReply
+      ? md`I could not send my answer to this command: the Matrix server refused it. Try another way, or tell the centre's team if it happens again.`
+      : md`One of my messages for this room could not be sent: the Matrix server refused it. If it happens again, tell the centre's team.`,
 };
 
 export const runtimeMessages: Localized<RuntimeMessages> = { fr, en };

@@ -4,7 +4,7 @@
  */
 export type RequestFailure =
   | { readonly kind: "rateLimited"; readonly retryAfterMs: number; readonly description: string }
-  | { readonly kind: "transient"; readonly description: string }
+  | { readonly kind: "transient"; readonly description: string; readonly status?: number; readonly errcode?: string }
   | { readonly kind: "permanent"; readonly status: number; readonly errcode: string | undefined; readonly description: string };
 
 const DEFAULT_RETRY_AFTER_MS = 1000;
@@ -20,7 +20,7 @@ export function classifyFailure(error: unknown): RequestFailure {
   if (status === 429 || errcode === "M_LIMIT_EXCEEDED") {
     return { kind: "rateLimited", retryAfterMs: retryAfter(record, body), description };
   }
-  if (status >= 500 || status === 408) return { kind: "transient", description };
+  if (status >= 500 || status === 408) return { kind: "transient", description, status, ...(errcode === undefined ? {} : { errcode }) };
   return { kind: "permanent", status, errcode, description };
 }
 

@@ -5,6 +5,11 @@ export interface RetryPolicy {
   readonly maxAttempts: number;
   readonly initialDelayMs: number;
   readonly maxDelayMs: number;
+  /**
+   * The same request answered 500 this many times in a row: the homeserver cannot take this
+   * content (Synapse answers 500 to text it cannot store), so it is given up as refused.
+   */
+  readonly maxRepeatedServerErrors?: number;
   /** Aborts the waiting between attempts (Minou is stopping). */
   readonly signal?: AbortSignal;
 }
@@ -27,6 +32,7 @@ export async function withRetry<T>(
   onRetry?: (failure: RequestFailure, delayMs: number) => void,
 ): Promise<T> {
   let attempts = 0;
+  let serverErrors = 0;
   let delay = policy.initialDelayMs;
   for (;;) {
     try {
@@ -34,6 +40,10 @@ export async function withRetry<T>(
     } catch (error) {
       const failure = classifyFailure(error);
       if (failure.kind === "permanent") throw new GaveUp(failure, attempts + 1);
+      serverErrors = failure.kind === "transient" && failure.status === 500 ? serverErrors + 1 : 0;
+      if (failure.kind === "transient" && serverErrors >= (policy.maxRepeatedServerErrors ?? Number.POSITIVE_INFINITY)) {
+        throw new GaveUp({ kind: "permanent", status: 500, errcode: failure.errcode, description: failure.description }, attempts + 1);
+      }
       let wait: number;
       if (failure.kind === "rateLimited") {
         wait = failure.retryAfterMs;

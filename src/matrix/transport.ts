@@ -8,6 +8,8 @@ export interface MatrixTransport {
   sendEvent(roomId: string, eventType: string, txnId: string, content: Record<string, unknown>): Promise<string>;
   /** The state event's content, or undefined when the room has none. */
   getStateEvent(roomId: string, eventType: string, stateKey: string): Promise<Record<string, unknown> | undefined>;
+  /** GET /rooms/{roomId}/event/{eventId}: the event as the server has it now, or undefined if it has none (404). */
+  event(roomId: string, eventId: string): Promise<MatrixEvent | undefined>;
   /** GET /rooms/{roomId}/messages backwards from `from`: newest first. */
   messagesBefore(roomId: string, from: string, limit: number): Promise<{ chunk: MatrixEvent[]; end?: string }>;
   /** GET /_matrix/client/v1/rooms/{roomId}/relations/{eventId}/{relType}: every child, all pages. */
@@ -38,6 +40,15 @@ export function botTransport(client: MatrixClient): MatrixTransport {
     async getStateEvent(roomId, eventType, stateKey) {
       try {
         return (await client.getRoomStateEvent(roomId, eventType, stateKey)) as Record<string, unknown>;
+      } catch (error) {
+        const failure = classifyFailure(error);
+        if (failure.kind === "permanent" && failure.status === 404) return undefined;
+        throw error;
+      }
+    },
+    async event(roomId, eventId) {
+      try {
+        return (await client.doRequest("GET", `/_matrix/client/v3/rooms/${enc(roomId)}/event/${enc(eventId)}`)) as MatrixEvent;
       } catch (error) {
         const failure = classifyFailure(error);
         if (failure.kind === "permanent" && failure.status === 404) return undefined;

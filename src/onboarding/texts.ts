@@ -2,18 +2,22 @@ import type { CentreService } from "../dispatch/command.ts";
 import type { Language } from "../i18n/language.ts";
 import type { RoomRecord } from "../../storage/rooms-store.ts";
 import { code, joinMarkdown, link, md, trusted, type Markdown } from "../render/markdown.ts";
+import { nestsTooDeeply } from "../render/stored-markdown.ts";
 
 /** How welcome texts and the guide name the room: the association's name, else the room's. */
 export function roomDisplayName(room: Pick<RoomRecord, "associationName" | "name"> | undefined, language: Language): string {
   return room?.associationName ?? room?.name ?? (language === "fr" ? "l'association" : "the association");
 }
 
-/** "Bienvenue @a et @b !" (the newcomers' pills) then the room's text, or Minou's default one. */
+/**
+ * "Bienvenue @a et @b !" (the newcomers' pills) then the room's text, or Minou's default one:
+ * also in place of a text stored before nesting was bounded that nests too deeply to show.
+ */
 export function welcomeMessage(newcomers: readonly Markdown[], roomName: string, customText: string | null, language: Language, prefix: string): Markdown {
   const fr = language === "fr";
   const pills = joinMarkdown(newcomers, ", ");
   const greeting = fr ? md`👋 Bienvenue ${pills} !` : md`👋 Welcome ${pills}!`;
-  if (customText !== null) return joinMarkdown([greeting, trusted(customText)], "\n\n");
+  if (customText !== null && !nestsTooDeeply(customText)) return joinMarkdown([greeting, trusted(customText)], "\n\n");
   const body = fr
     ? md`Vous êtes dans le salon de ${roomName}. Je suis Minou, l'assistant du centre social : tapez ${code(`${prefix}aide`)} pour voir ce que je sais faire. L'agenda de l'association : ${code(`${prefix}agenda`)} · ses documents : ${code(`${prefix}docs`)} · les formations du centre : ${code(`${prefix}formations`)} · les questions fréquentes : ${code(`${prefix}faq`)}.`
     : md`You are in ${roomName}'s room. I am Minou, the community centre's assistant: type ${code(`${prefix}help`)} to see what I can do. The association's agenda: ${code(`${prefix}calendar`)} · its documents: ${code(`${prefix}docs`)} · the centre's trainings: ${code(`${prefix}trainings`)} · frequent questions: ${code(`${prefix}faq`)}.`;

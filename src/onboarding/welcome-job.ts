@@ -5,7 +5,9 @@ import { notifyingContent } from "../matrix/reply-content.ts";
 import type { MemberNames } from "../pipeline/room-state.ts";
 import { userPill } from "../render/markdown.ts";
 import { txnIdFor } from "../matrix/txn-id.ts";
-import { renderMessage } from "../render/render-message.ts";
+import { renderMessage, type RenderedMessage } from "../render/render-message.ts";
+import { nestsTooDeeply } from "../render/stored-markdown.ts";
+import { JobItems } from "../jobs/job-items.ts";
 import type { ScheduledJob } from "../scheduler.ts";
 import { welcomeTextSetting } from "./settings.ts";
 import { roomDisplayName, welcomeMessage } from "./texts.ts";
@@ -17,6 +19,7 @@ import { roomDisplayName, welcomeMessage } from "./texts.ts";
 export class WelcomeJob implements ScheduledJob {
   readonly name = "welcomes";
   private timer: NodeJS.Timeout | undefined;
+  private readonly items: JobItems;
 
   constructor(
     private readonly stores: Stores,
@@ -26,7 +29,9 @@ export class WelcomeJob implements ScheduledJob {
     private readonly now: () => number,
     private readonly afterQueued: () => void,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.items = new JobItems(this.name, stores, log);
+  }
 
   /** After a join: welcome once the grouping delay has passed. */
   schedule(): void {
@@ -47,25 +52,42 @@ export class WelcomeJob implements ScheduledJob {
   }
 
   run(now: number): void {
-    const { stores, settings } = this;
     let queued = false;
-    for (const roomId of stores.onboarding.welcome.roomsDue(now - this.delayMs)) {
-      stores.transaction(() => {
-        const users = stores.onboarding.welcome.takeQueue(roomId);
-        const room = stores.rooms.get(roomId);
-        if (users.length === 0 || room?.membership !== "join") return;
-        const language = room.language ?? settings.defaultLanguage;
-        const name = roomDisplayName(room, language);
-        const pills = users.map((userId) => userPill(userId, this.names.displayName(roomId, userId)));
-        const text = welcomeMessage(pills, name, stores.roomSettings.get(roomId, welcomeTextSetting), language, settings.prefix);
-        stores.outbox.enqueue(
-          { txnId: txnIdFor(`welcome:${roomId}:${users.join(",")}:${now}`), roomId, eventType: "m.room.message", content: notifyingContent(renderMessage(text), { users }), context: `welcome of ${users.length} member(s)` },
-          now,
-        );
-        queued = true;
-      });
+    for (const roomId of this.stores.onboarding.welcome.roomsDue(now - this.delayMs)) {
+      queued = this.items.attempt(roomId, { roomId }, () => this.welcome(roomId, now)) === true || queued;
     }
     if (queued) this.afterQueued();
-    if (stores.onboarding.welcome.roomsDue(Number.MAX_SAFE_INTEGER).length > 0) this.schedule();
+    // A room whose welcome keeps failing waits for the scheduler's tick, not for a timer of its own.
+    if (this.stores.onboarding.welcome.roomsDue(Number.MAX_SAFE_INTEGER).some((roomId) => !this.items.isFailing(roomId))) this.schedule();
+  }
+
+  /** Queues the welcome of the room's newcomers; runs in the savepoint that takes them from the queue. */
+  private welcome(roomId: string, now: number): boolean {
+    const { stores, settings } = this;
+    const users = stores.onboarding.welcome.takeQueue(roomId);
+    const room = stores.rooms.get(roomId);
+    if (users.length === 0 || room?.membership !== "join") return false;
+    const language = room.language ?? settings.defaultLanguage;
+    const name = roomDisplayName(room, language);
+    const pills = users.map((userId) => userPill(userId, this.names.displayName(roomId, userId)));
+    const customText = stores.roomSettings.get(roomId, welcomeTextSetting);
+    const render = (text: string | null): RenderedMessage => renderMessage(welcomeMessage(pills, name, text, language, settings.prefix));
+    let rendered: RenderedMessage;
+    try {
+      rendered = render(customText);
+    } catch (error) {
+      // Newcomers are welcomed all the same: with Minou's own text rather than not at all.
+      if (customText === null) throw error;
+      this.log.error("the room's welcome text could not be rendered: the default welcome is sent", { roomId, error });
+      rendered = render(null);
+    }
+    if (customText !== null && nestsTooDeeply(customText)) {
+      this.log.warn("the room's welcome text nests too deeply (stored before the limit): the default welcome is sent", { roomId });
+    }
+    stores.outbox.enqueue(
+      { txnId: txnIdFor(`welcome:${roomId}:${users.join(",")}:${now}`), roomId, eventType: "m.room.message", content: notifyingContent(rendered, { users }), context: `welcome of ${users.length} member(s)` },
+      now,
+    );
+    return true;
   }
 }

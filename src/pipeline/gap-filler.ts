@@ -29,7 +29,17 @@ export async function fillTimelineGaps(
     if (timeline?.limited !== true || timeline.prev_batch === undefined) continue;
     const joinedAt = stores.rooms.get(roomId)?.joinedAt;
     if (joinedAt === undefined || joinedAt === null) continue;
-    const missed = await fetchMissed(roomId, timeline.prev_batch, joinedAt, stores, transport, retryPolicy, log);
+    let missed: MatrixEvent[];
+    try {
+      missed = await fetchMissed(roomId, timeline.prev_batch, joinedAt, stores, transport, retryPolicy, log);
+    } catch (error) {
+      // Stopping: nothing of this answer is stored, it comes again at the next start.
+      if (retryPolicy.signal?.aborted === true) throw error;
+      // One room whose history cannot be read must not hold back every other room's events
+      // (this answer would otherwise be asked for again and again).
+      log.warn("timeline gap not filled, older events of this room are skipped", { roomId, error });
+      continue;
+    }
     if (missed.length === 0) continue;
     filled ??= { ...joined };
     filled[roomId] = { ...room, missed };

@@ -10,7 +10,8 @@ export function serverOf(userId: string): string {
 
 /**
  * Accepts invitations from the centre's own homeservers and refuses all others. Invites are
- * kept in the database until answered, so one that arrives just before a crash is still answered.
+ * kept in the database until answered, so one that arrives just before a crash is still answered;
+ * a refused one is then forgotten (who sent it, the room's name): Minou has no use for it.
  */
 export class InviteHandler {
   private readonly inFlight = new Map<string, Promise<void>>();
@@ -26,7 +27,6 @@ export class InviteHandler {
     private readonly transport: MatrixTransport,
     private readonly allowedServers: readonly string[],
     private readonly log: Logger,
-    private readonly now: () => number,
     private readonly retryPolicy: RetryPolicy,
   ) {}
 
@@ -59,12 +59,12 @@ export class InviteHandler {
         () => this.transport.leaveRoom(roomId, "Minou n'accepte que les invitations des serveurs du centre."),
         this.retryPolicy,
       );
-      this.stores.rooms.recordRejectedInvite(roomId, this.now());
+      this.stores.rooms.forgetInvite(roomId);
       this.log.warn("refused invite from a server not allowed", { roomId, inviter, server });
     } catch (error) {
       if (error instanceof GaveUp && error.failure.kind === "permanent") {
         // The invite was withdrawn or the room is gone: nothing left to answer.
-        this.stores.rooms.recordRejectedInvite(roomId, this.now());
+        this.stores.rooms.forgetInvite(roomId);
         this.log.warn("invite could not be answered", { roomId, inviter, error: error.message });
         return;
       }

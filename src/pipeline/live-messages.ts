@@ -3,6 +3,7 @@ import type { Logger } from "../log.ts";
 import { editContent } from "../matrix/edit-content.ts";
 import { txnIdFor } from "../matrix/txn-id.ts";
 import type { ScheduledJob } from "../scheduler.ts";
+import { JobItems } from "../jobs/job-items.ts";
 
 /** The new content of a live message, once its source has marked the edit as taken. */
 export interface LiveEdit {
@@ -43,6 +44,7 @@ const PACED_EDIT_INTERVALS = 6;
 export class LiveMessageEditor implements ScheduledJob {
   readonly name = "live-message-edits";
   private timer: NodeJS.Timeout | undefined;
+  private readonly items: JobItems;
 
   constructor(
     private readonly stores: Stores,
@@ -52,7 +54,9 @@ export class LiveMessageEditor implements ScheduledJob {
     private readonly afterQueued: () => void,
     private readonly log: Logger,
     private readonly paceMs: () => number = () => 0,
-  ) {}
+  ) {
+    this.items = new JobItems(this.name, stores, log);
+  }
 
   private get delayMs(): number {
     return Math.max(this.debounceMs, this.paceMs() * PACED_EDIT_INTERVALS);
@@ -78,11 +82,11 @@ export class LiveMessageEditor implements ScheduledJob {
 
   run(now: number): void {
     let queued = false;
-    for (const source of this.sources) {
+    this.sources.forEach((source, index) => {
       for (const id of source.due(now - this.delayMs)) {
-        this.stores.transaction(() => {
+        const sent = this.items.attempt(liveItem(index, id), { source: index, id }, () => {
           const edit = source.takeEdit(id);
-          if (edit === undefined) return;
+          if (edit === undefined) return false;
           // Only the latest state matters: an older edit still waiting (for the budget, say) goes.
           this.stores.outbox.dropPendingEdits(edit.roomId, edit.originalEventId);
           this.stores.outbox.enqueue(
@@ -95,12 +99,18 @@ export class LiveMessageEditor implements ScheduledJob {
             },
             now,
           );
-          queued = true;
+          return true;
         });
+        queued = sent === true || queued;
       }
-    }
+    });
     if (queued) this.afterQueued();
-    // Changes still inside their debounce window get their own turn.
-    this.schedule();
+    // Changes still inside their debounce window get their own turn; an edit that keeps failing
+    // waits for the scheduler's tick rather than a timer of its own.
+    if (this.sources.some((source, index) => source.due(Number.MAX_SAFE_INTEGER).some((id) => !this.items.isFailing(liveItem(index, id))))) this.schedule();
   }
+}
+
+function liveItem(source: number, id: number): string {
+  return `source ${source} message ${id}`;
 }

@@ -1,14 +1,23 @@
 import type { Stores } from "../../storage/index.ts";
+import type { Language } from "../i18n/language.ts";
+import { messagesFor } from "../i18n/runtime-messages.ts";
 import type { QueuedEvent } from "../../storage/outbox-store.ts";
 import type { Logger } from "../log.ts";
 import type { RequestFailure } from "../matrix/request-errors.ts";
 import { GaveUp, withRetry, type RetryPolicy } from "../matrix/retry.ts";
 import type { MatrixTransport } from "../matrix/transport.ts";
+import { noticeContent } from "../matrix/reply-content.ts";
+import { txnIdFor } from "../matrix/txn-id.ts";
+import { renderMessage } from "../render/render-message.ts";
 import { budgeted, SendBudget, SendPriority } from "./send-budget.ts";
 import type { SendPacer } from "./send-pacer.ts";
 
 /** An outbox entry that pins `content.event_id` in its room instead of sending a message. */
 export const PIN_ACTION = "fr.chatons.minou.pin";
+/** The notice that tells a room one of Minou's messages for it was refused. */
+export const UNDELIVERED_PURPOSE = "outbox.undelivered";
+/** A request answered 500 this many times in a row is refused for its content, not by an outage. */
+const REPEATED_SERVER_ERRORS = 3;
 
 /** Records what a sent message stands for (its event id), in the transaction that marks it sent. */
 export type SentHandler = (ref: string | undefined, eventId: string, message: QueuedEvent) => void;
@@ -27,6 +36,8 @@ export interface OutboxSenderOptions {
   readonly retryPolicy: RetryPolicy;
   /** Rooms served at once; messages within one room always leave in order. */
   readonly roomConcurrency: number;
+  /** The language of rooms that chose none, for the notice of a message refused. */
+  readonly defaultLanguage: Language;
 }
 
 /**
@@ -43,6 +54,7 @@ export class OutboxSender {
   private readonly pacers = new Map<string, SendPacer>();
   private backgroundWorkers = 0;
   private readonly abort = new AbortController();
+  private readonly retryPolicy: RetryPolicy;
   /** One allowance for everything Minou sends (Synapse's rc_message), most urgent first. */
   readonly budget: SendBudget;
 
@@ -55,6 +67,7 @@ export class OutboxSender {
     budget?: SendBudget,
   ) {
     this.budget = budget ?? new SendBudget();
+    this.retryPolicy = { maxRepeatedServerErrors: REPEATED_SERVER_ERRORS, ...options.retryPolicy };
   }
 
   /** Lets a feature learn the event id of the messages it queued with `purpose`. */
@@ -144,7 +157,7 @@ export class OutboxSender {
   private async withUploadedFile(message: QueuedEvent, roomId: string): Promise<Record<string, unknown>> {
     const file = message.attachment;
     if (file === undefined) return message.content;
-    const fields = await withRetry(() => this.transport.attachFile(roomId, file.data, file.filename, file.mimeType), { ...this.options.retryPolicy, signal: this.abort.signal });
+    const fields = await withRetry(() => this.transport.attachFile(roomId, file.data, file.filename, file.mimeType), { ...this.retryPolicy, signal: this.abort.signal });
     return { ...message.content, ...fields };
   }
 
@@ -154,7 +167,7 @@ export class OutboxSender {
     if (known !== undefined) return known;
     const roomId = await withRetry(
       budgeted(this.budget, SendPriority.Notify, () => this.transport.createDirectRoom(userId), this.abort.signal),
-      { ...this.options.retryPolicy, signal: this.abort.signal },
+      { ...this.retryPolicy, signal: this.abort.signal },
       (failure, delayMs) => this.onRetry(failure, delayMs),
     );
     this.stores.directRooms.record(userId, roomId, this.now());
@@ -191,7 +204,7 @@ export class OutboxSender {
     if (message.eventType === PIN_ACTION) {
       const eventId = String(message.content["event_id"]);
       const { request, onRateLimit } = this.withPacing(message, () => this.transport.pin(message.roomId, eventId));
-      await withRetry(request, { ...this.options.retryPolicy, signal: this.abort.signal }, onRateLimit);
+      await withRetry(request, { ...this.retryPolicy, signal: this.abort.signal }, onRateLimit);
       return eventId;
     }
     if (message.targetUser === undefined) return this.sendWithRetries(message, message.roomId, await this.withUploadedFile(message, message.roomId));
@@ -211,7 +224,7 @@ export class OutboxSender {
     const { request, onRateLimit } = this.withPacing(message, () => this.transport.sendEvent(roomId, message.eventType, message.txnId, content));
     return withRetry(
       request,
-      { ...this.options.retryPolicy, signal: this.abort.signal },
+      { ...this.retryPolicy, signal: this.abort.signal },
       (failure, delayMs) => {
         onRateLimit(failure, delayMs);
         this.stores.outbox.recordAttempt(message.id);
@@ -237,6 +250,8 @@ export class OutboxSender {
         stores.outbox.markFailed(message.id, reason, this.now());
         const handler = message.purpose === undefined ? undefined : this.failedHandlers.get(message.purpose);
         handler?.(message.purposeRef, failure, message);
+        // A feature that reports its own failures (an announcement's final report) says it better.
+        if (handler === undefined) this.tellRoom(message, failure);
       });
       const details = { roomId: message.roomId, user: message.targetUser, context: message.context, reason };
       // A pin Minou lacks the power for is expected (the room decides); anything else is a lost message.
@@ -244,9 +259,40 @@ export class OutboxSender {
       else log.error("message not delivered", details);
     }
   }
+
+  /** Tells the room, once, that the homeserver refused one of Minou's messages for it. */
+  private tellRoom(message: QueuedEvent, failure: DeliveryFailure): void {
+    if (!deservesNotice(message, failure)) return;
+    const roomId = message.targetUser === undefined ? message.roomId : this.stores.directRooms.roomOf(message.targetUser);
+    if (roomId === undefined || roomId === "") return;
+    const language = this.stores.rooms.get(roomId)?.language ?? this.options.defaultLanguage;
+    const inReplyTo = (message.content["m.relates_to"] as { "m.in_reply_to"?: { event_id?: unknown } } | undefined)?.["m.in_reply_to"]?.event_id;
+    const rendered = renderMessage(messagesFor(language).undelivered(typeof inReplyTo === "string"));
+    this.stores.outbox.enqueue(
+      {
+        txnId: txnIdFor(`undelivered:${message.txnId}`),
+        roomId,
+        eventType: "m.room.message",
+        content: { ...noticeContent(rendered), ...(typeof inReplyTo === "string" ? { "m.relates_to": { "m.in_reply_to": { event_id: inReplyTo } } } : {}) },
+        purpose: UNDELIVERED_PURPOSE,
+        context: `notice of a message refused in ${roomId}`,
+      },
+      this.now(),
+    );
+  }
 }
 
 type Lane = "urgent" | "background";
+
+/**
+ * Whether the room should hear that a message was given up: not for a notice of that kind (no
+ * loop), an edit or a pin (the message stays as it was), nor when Minou may not post there at all.
+ */
+function deservesNotice(message: QueuedEvent, failure: DeliveryFailure): boolean {
+  if (message.purpose === UNDELIVERED_PURPOSE || message.eventType === PIN_ACTION || message.eventType === "m.reaction") return false;
+  if (message.content["m.new_content"] !== undefined) return false;
+  return failure.status !== undefined && failure.status !== 403 && failure.status !== 404;
+}
 const laneOf = (priority: SendPriority): Lane => (priority <= SendPriority.Notify ? "urgent" : "background");
 /** How far into a room's queue a worker looks for the next message of its lane. */
 const LANE_SCAN = 200;

@@ -1,3 +1,4 @@
+import type { MatrixEvent } from "../../storage/inbound-events-store.ts";
 import { parsePowerLevels, type PowerLevels } from "../matrix/power-levels.ts";
 import { withRetry, type RetryPolicy } from "../matrix/retry.ts";
 import type { MatrixTransport } from "../matrix/transport.ts";
@@ -55,6 +56,11 @@ export class RoomStateCache implements MemberNames {
   async isJoined(roomId: string, userId: string): Promise<boolean> {
     const content = await withRetry(() => this.transport.getStateEvent(roomId, "m.room.member", userId), this.retryPolicy);
     return content?.["membership"] === "join";
+  }
+
+  /** An event as the homeserver has it now (redacted, maybe), asked when needed: the command an edit corrects. */
+  async event(roomId: string, eventId: string): Promise<MatrixEvent | undefined> {
+    return withRetry(() => this.transport.event(roomId, eventId), this.retryPolicy);
   }
 
   async powerLevels(roomId: string): Promise<PowerLevels> {

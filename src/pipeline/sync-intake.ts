@@ -24,6 +24,8 @@ export interface RoomSection {
 /** The parts of a /sync answer Minou reads (spec: GET /_matrix/client/v3/sync). */
 export interface SyncResponse extends SyncCryptoChanges {
   readonly next_batch: string;
+  /** Minou's own global account data; its filter asks only for `m.direct`. */
+  readonly account_data?: { readonly events?: readonly { readonly type: string; readonly content?: unknown }[] };
   readonly rooms?: {
     readonly join?: Readonly<Record<string, RoomSection>>;
     readonly invite?: Readonly<Record<string, RoomSection>>;
@@ -36,6 +38,21 @@ export interface SyncIntakeDependencies {
   readonly botUserId: string;
   readonly roomState: RoomStateCache;
   readonly now: () => number;
+}
+
+/**
+ * A member's direct-message room with Minou is not an association room. It is one when Minou
+ * opened it, when the invite that brought Minou (or that Minou sent) said `is_direct: true` — as
+ * Element and other clients do when they start a DM — or when Minou's own `m.direct` account data
+ * lists it. Two members and no name prove nothing: a new association room where only its founder
+ * has invited Minou so far looks the same.
+ */
+export function markDirectRooms(stores: Stores, directContent: unknown): void {
+  if (typeof directContent !== "object" || directContent === null) return;
+  for (const roomIds of Object.values(directContent)) {
+    if (!Array.isArray(roomIds)) continue;
+    for (const roomId of roomIds) if (typeof roomId === "string") stores.rooms.markDirect(roomId);
+  }
 }
 
 /**
@@ -54,7 +71,9 @@ export class SyncIntake {
       for (const [roomId, room] of Object.entries(sync.rooms?.join ?? {})) this.joined(roomId, room, initial);
       for (const [roomId, room] of Object.entries(sync.rooms?.invite ?? {})) this.invited(roomId, room);
       for (const [roomId, room] of Object.entries(sync.rooms?.leave ?? {})) this.left(roomId, room);
-      stores.botState.setSyncToken(sync.next_batch);
+      // After the rooms, so that a room this answer brings is already known.
+      for (const event of sync.account_data?.events ?? []) if (event.type === "m.direct") markDirectRooms(stores, event.content);
+      stores.botState.recordSyncToken(sync.next_batch);
     });
   }
 
@@ -107,7 +126,12 @@ export class SyncIntake {
 
   private applyState(roomId: string, event: MatrixEvent): void {
     const { stores, roomState } = this.deps;
-    if (event.type === "m.room.member" && event.state_key !== undefined) roomState.setMember(roomId, event.state_key, event.content);
+    if (event.type === "m.room.member" && event.state_key !== undefined) {
+      roomState.setMember(roomId, event.state_key, event.content);
+      // The invite that opened a DM, between Minou and the member, whichever of them sent it.
+      const involvesMinou = event.sender === this.deps.botUserId || event.state_key === this.deps.botUserId;
+      if (involvesMinou && event.content["is_direct"] === true) stores.rooms.markDirect(roomId);
+    }
     if (event.state_key !== "") return;
     switch (event.type) {
       case "m.room.power_levels": {
@@ -139,7 +163,7 @@ export class SyncIntake {
     if (invite === undefined) return;
     const nameEvent = state.find((event) => event.type === "m.room.name" && event.state_key === "");
     const name = typeof nameEvent?.content["name"] === "string" ? nameEvent.content["name"] : null;
-    this.deps.stores.rooms.recordInvite(roomId, invite.sender, name);
+    this.deps.stores.rooms.recordInvite(roomId, invite.sender, name, invite.content["is_direct"] === true);
   }
 
   private left(roomId: string, room: RoomSection): void {

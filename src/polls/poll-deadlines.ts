@@ -12,6 +12,7 @@ import { renderMessage } from "../render/render-message.ts";
 import { FORGOTTEN_MEMBER } from "../../storage/privacy/erased-members-store.ts";
 import { cannotEndText } from "./poll-texts.ts";
 import type { ScheduledJob } from "../scheduler.ts";
+import { JobItems } from "../jobs/job-items.ts";
 import { closePoll } from "./close-poll.ts";
 import type { Poll } from "./model.ts";
 import { readSelections } from "./native-poll.ts";
@@ -56,6 +57,7 @@ export function pollDeadlinesJob(
   log: Logger,
 ): ScheduledJob {
   const names: MemberNames = roomState;
+  const items = new JobItems("poll-deadlines", stores, log);
   return {
     name: "poll-deadlines",
     async run(now) {
@@ -72,14 +74,15 @@ export function pollDeadlinesJob(
           }
           if (!mayEnd) {
             log.info("poll deadline passed without the power to end it", { poll: poll.id });
-            stores.transaction(() => {
+            const told = items.attempt(`poll ${poll.id}`, { poll: poll.id, roomId: poll.roomId }, () => {
               stores.polls.polls.clearDeadline(poll.id);
               stores.outbox.enqueue(
                 { txnId: txnIdFor(`poll-cannot-end:${poll.id}:${poll.deadline ?? 0}`), roomId: poll.roomId, eventType: "m.room.message", content: cannotEndContent(poll, names, language, settings.prefix), context: `poll ${poll.number} left open` },
                 now,
               );
+              return true;
             });
-            queued = true;
+            queued = told === true || queued;
             continue;
           }
         }
@@ -93,7 +96,8 @@ export function pollDeadlinesJob(
           }
           log.error("poll recount failed; closing with the votes seen", { poll: poll.id, error });
         }
-        queued = stores.transaction(() => closePoll(stores, poll, { by: "deadline", botUserId: settings.botUserId, names }, now, language, settings.prefix)) || queued;
+        const closed = items.attempt(`poll ${poll.id}`, { poll: poll.id, roomId: poll.roomId }, () => closePoll(stores, poll, { by: "deadline", botUserId: settings.botUserId, names }, now, language, settings.prefix));
+        queued = closed === true || queued;
       }
       if (queued) afterQueued();
     },

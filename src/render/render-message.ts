@@ -1,6 +1,7 @@
 import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 import type { Markdown } from "./markdown.ts";
+import { markdownNesting } from "./markdown-nesting.ts";
 
 const toHtml = new Marked({ gfm: true, breaks: true, async: false });
 
@@ -106,11 +107,41 @@ export function renderMessage(message: Markdown): RenderedMessage {
   return rendered;
 }
 
+/**
+ * The deepest nesting rendered as Markdown. marked parses by recursion: on Node 20's default stack,
+ * freshly started, it overflows past about 1,130 nested list items (`- - - …`), 1,240 emphases
+ * (`*a *a … a* a*`) or 1,730 block quotes (`> > > …`). Ten times less leaves room for the stack
+ * the renderer is called from and for the measure's approximations; no message needs as much.
+ */
+export const RENDERABLE_NESTING = 100;
+
 function renderUncached(message: Markdown): RenderedMessage {
-  const html = sanitizeHtml(toHtml.parse(message.source) as string, sanitizeOptions).trim();
-  const body = (plainText.parse(message.source) as string)
+  if (markdownNesting(message.source) > RENDERABLE_NESTING) return asPlainText(message.source);
+  let html: string;
+  let text: string;
+  try {
+    html = toHtml.parse(message.source) as string;
+    text = plainText.parse(message.source) as string;
+  } catch (error) {
+    // Some nesting the measure missed overflowed the stack: shown as typed instead.
+    if (!(error instanceof RangeError)) throw error;
+    return asPlainText(message.source);
+  }
+  const body = text
     .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity)
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-  return { body, formattedBody: html };
+  return { body, formattedBody: sanitizeHtml(html, sanitizeOptions).trim() };
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/**
+ * Markdown too deeply nested to parse, shown as its text: Minou's backslash escapes of user text
+ * removed, line breaks kept, no markup (the HTML is escaped, then sanitized all the same).
+ */
+function asPlainText(source: string): RenderedMessage {
+  const body = source.replace(/\\([!-/:-@[-`{-~])/g, "$1").trim();
+  const html = body.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character).replace(/\r?\n/g, "<br>");
+  return { body, formattedBody: sanitizeHtml(html, sanitizeOptions) };
 }

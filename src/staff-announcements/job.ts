@@ -7,6 +7,8 @@ import { userPill } from "../render/markdown.ts";
 import { txnIdFor } from "../matrix/txn-id.ts";
 import { renderMessage } from "../render/render-message.ts";
 import type { ScheduledJob } from "../scheduler.ts";
+import { JobItems } from "../jobs/job-items.ts";
+import type { Logger } from "../log.ts";
 import { progressContent, queueDeliveries, staffLanguage } from "./delivery.ts";
 import { MINOU_KEY, PROGRESS_PURPOSE } from "./model.ts";
 import { lateText } from "./texts.ts";
@@ -28,15 +30,18 @@ export interface SynchronousJob extends ScheduledJob {
  * since confirmation count), the messages and the progress line are queued in the transaction
  * that claims the announcement, so a tick run twice or after a crash sends nothing twice.
  */
-export function scheduledAnnouncementsJob(stores: Stores, defaultLanguage: Language, names: MemberNames, afterQueued: () => void): SynchronousJob {
+export function scheduledAnnouncementsJob(stores: Stores, defaultLanguage: Language, names: MemberNames, afterQueued: () => void, log: Logger): SynchronousJob {
+  const items = new JobItems("staff-announcements", stores, log);
   return {
     name: "staff-announcements",
     run(now) {
       let queued = false;
       for (const announcement of stores.staffAnnouncements.announcements.due(now)) {
-        stores.transaction(() => {
-          queued = (now - (announcement.sendAt ?? now) > LATE_LIMIT_MS ? giveUpLate(stores, announcement, defaultLanguage, names, now) : launch(stores, announcement, defaultLanguage, now)) || queued;
-        });
+        // One that fails stays scheduled: tried again on the next tick, its author told once it is too late.
+        const sent = items.attempt(`announcement ${announcement.id}`, { announcement: announcement.id, author: announcement.author }, () =>
+          now - (announcement.sendAt ?? now) > LATE_LIMIT_MS ? giveUpLate(stores, announcement, defaultLanguage, names, now) : launch(stores, announcement, defaultLanguage, now),
+        );
+        queued = sent === true || queued;
       }
       if (queued) afterQueued();
     },

@@ -24,14 +24,14 @@ function asTarget(room: RoomRecord): TargetRoom {
 
 /**
  * The association rooms an announcement goes to: every room Minou has joined except the staff
- * room and the members' direct-message rooms, encrypted or not, narrowed to those carrying at least one of `tags`
- * ("#culture #jeunesse": the cultural associations and the youth ones).
+ * room and the members' direct-message rooms (whoever opened them), encrypted or not, narrowed to
+ * those carrying at least one of `tags` ("#culture #jeunesse": the cultural associations and the
+ * youth ones).
  */
 export function announcementTargets(stores: Stores, staffRoomId: string, tags: readonly string[]): Targets {
-  const directRooms = stores.directRooms.allRoomIds();
   const associations = stores.rooms
-    .withMembership("join")
-    .filter((room) => room.roomId !== staffRoomId && !directRooms.has(room.roomId))
+    .associationRooms()
+    .filter((room) => room.roomId !== staffRoomId)
     .filter((room) => tags.length === 0 || tags.some((tag) => room.tags.includes(tag)))
     .sort((a, b) => byName.compare(roomLabel(a), roomLabel(b)) || a.roomId.localeCompare(b.roomId));
   return {

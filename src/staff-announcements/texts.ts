@@ -4,6 +4,7 @@ import type { DeliveryCounts } from "../../storage/staff-announcements/deliverie
 import { zoneLabel } from "../agenda/parse-when.ts";
 import { whenProblemText } from "../agenda/when-problems.ts";
 import { localeOf, type Language } from "../i18n/language.ts";
+import { excerpt } from "../render/cut-text.ts";
 import { code, joinMarkdown, md, trusted, type Markdown } from "../render/markdown.ts";
 import type { RequestProblem } from "./parse-request.ts";
 import { nameList, numbered } from "./report-texts.ts";
@@ -88,12 +89,6 @@ export function lateText(announcement: StaffAnnouncement, author: Markdown, lang
   return language === "fr"
     ? md`⚠️ ${author} : l'annonce ${numbered(announcement.id, language)}, programmée pour le ${when}, n'est pas partie : j'étais arrêté à ce moment-là. Renvoyez-la si elle est toujours utile.`
     : md`⚠️ ${author}: announcement ${numbered(announcement.id, language)}, scheduled for ${when}, was not sent: I was stopped at the time. Send it again if it still matters.`;
-}
-
-/** The first words of an announcement, on one line. */
-export function excerpt(text: string, length = 80): string {
-  const line = text.replace(/\s+/gu, " ").trim();
-  return line.length <= length ? line : `${line.slice(0, length - 1)}…`;
 }
 
 export interface ListedSending {

@@ -1,4 +1,6 @@
 import type { Stores } from "../../storage/index.ts";
+import { JobItems } from "../jobs/job-items.ts";
+import type { Logger } from "../log.ts";
 import type { ScheduledJob } from "../scheduler.ts";
 import { sendDirect } from "../pipeline/direct-message.ts";
 import { expireOffers, type Messaging } from "./seats.ts";
@@ -10,7 +12,8 @@ const DAY = 86_400_000;
  * The day before a session, each registered member gets a direct message, once (claimed in the
  * transaction that queues it). Sent late after an outage, as long as the session has not begun.
  */
-export function trainingRemindersJob(stores: Stores, messaging: Messaging, afterQueued: () => void): ScheduledJob {
+export function trainingRemindersJob(stores: Stores, messaging: Messaging, afterQueued: () => void, log: Logger): ScheduledJob {
+  const items = new JobItems("training-reminders", stores, log);
   return {
     name: "training-reminders",
     run(now) {
@@ -21,11 +24,13 @@ export function trainingRemindersJob(stores: Stores, messaging: Messaging, after
         // Signed up less than a day ahead: they know, no reminder.
         for (const registration of registrations.ofSession(session.id)) {
           if (registration.status !== "registered" || registration.signedUpAt > session.startsAt - DAY) continue;
-          stores.transaction(() => {
-            if (!registrations.claimReminder(session.id, registration.userId, now)) return;
+          const context = { session: session.id, registration: registration.id, userId: registration.userId };
+          const sent = items.attempt(`registration ${registration.id}`, context, () => {
+            if (!registrations.claimReminder(session.id, registration.userId, now)) return false;
             sendDirect(stores, registration.userId, dm.reminder(session, messaging.language, messaging.prefix), `training-reminder:${session.id}:${registration.userId}`, now);
-            queued = true;
+            return true;
           });
+          queued = sent === true || queued;
         }
       }
       if (queued) afterQueued();
@@ -34,11 +39,12 @@ export function trainingRemindersJob(stores: Stores, messaging: Messaging, after
 }
 
 /** Promotions left unconfirmed past their window pass to the next person waiting. */
-export function trainingOffersJob(stores: Stores, messaging: Messaging, afterQueued: () => void): ScheduledJob {
+export function trainingOffersJob(stores: Stores, messaging: Messaging, afterQueued: () => void, log: Logger): ScheduledJob {
+  const items = new JobItems("training-offers", stores, log);
   return {
     name: "training-offers",
     run(now) {
-      if (expireOffers(stores, now, messaging) > 0) afterQueued();
+      if (expireOffers(stores, now, messaging, items) > 0) afterQueued();
     },
   };
 }

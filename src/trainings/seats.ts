@@ -1,5 +1,6 @@
 import type { Stores } from "../../storage/index.ts";
 import type { Language } from "../i18n/language.ts";
+import type { JobItems } from "../jobs/job-items.ts";
 import { sendDirect } from "../pipeline/direct-message.ts";
 import type { Registration, TrainingSession } from "./model.ts";
 import { dm } from "./texts.ts";
@@ -66,20 +67,21 @@ export function withdraw(stores: Stores, session: TrainingSession, userId: strin
   return { kind: "withdrawn", was: existing.status, promoted };
 }
 
-/** Promotions not confirmed in time pass to the next person. */
-export function expireOffers(stores: Stores, now: number, messaging: Messaging): number {
+/** Promotions not confirmed in time pass to the next person; one that fails waits for the next run. */
+export function expireOffers(stores: Stores, now: number, messaging: Messaging, items: JobItems): number {
   const { registrations, trainings } = stores.trainings;
   let expired = 0;
   for (const offer of registrations.expiredOffers(now)) {
     const session = trainings.session(offer.sessionId);
     if (session === undefined) continue;
-    stores.transaction(() => {
+    const done = items.attempt(`offer ${offer.id}`, { session: session.id, registration: offer.id, userId: offer.userId }, () => {
       registrations.setStatus(offer.id, "expired", now);
       sendDirect(stores, offer.userId, dm.offerExpired(session, messaging.language), `training-offer-expired:${offer.id}:${now}`, now);
       trainings.touch(session.id, now);
       promoteWaiting(stores, session, now, messaging);
+      return true;
     });
-    expired += 1;
+    if (done === true) expired += 1;
   }
   return expired;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { remindersJob } from "../../src/agenda/jobs/reminders.ts";
 import { reminderOffsetsSetting } from "../../src/agenda/settings.ts";
 import { memoryStores } from "../support/memory-stores.ts";
+import { captureLog } from "../support/capture-log.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -21,7 +22,7 @@ function setup(options: { rrule?: string; createdAt?: number } = {}) {
   stores.agenda.answers.record(event.id, "@sacha:x", "no", "$r3", 3);
   // Camille's display name is known (sync showed her member event), Dominique's is not.
   const names = { displayName: (roomId: string, userId: string) => (roomId === ROOM && userId === "@camille:x" ? "Camille <Martin>" : undefined) };
-  const job = remindersJob(stores, { defaultOffsetsMinutes: [1440, 60], graceMinutes: 30, defaultLanguage: "fr" }, names, () => undefined);
+  const job = remindersJob(stores, { defaultOffsetsMinutes: [1440, 60], graceMinutes: 30, defaultLanguage: "fr" }, names, () => undefined, captureLog().log);
   const sent = () => {
     const messages: Record<string, unknown>[] = [];
     for (let next = stores.outbox.nextForRoom(ROOM); next !== undefined; next = stores.outbox.nextForRoom(ROOM)) {
@@ -103,4 +104,45 @@ describe("agenda reminders", () => {
     expect(reminder?.["body"]).not.toMatch(/@room/iu);
     expect(reminder?.["body"]).toContain("@\u2060room Réunion");
   });
+
+  it("one event whose reminder fails does not hold back the others: it is logged once and tried again", async () => {
+    const stores = memoryStores();
+    const other = "!chorale:x";
+    for (const roomId of [ROOM, other]) stores.rooms.recordJoin(roomId, 0);
+    for (const [roomId, title] of [[ROOM, "Réunion du bureau"], [other, "Répétition"]] as const) {
+      const event = stores.agenda.events.create(
+        { roomId, uid: `${title}@test`, title, location: null, description: null, startsAt: START, endsAt: START + HOUR, allDay: false, timeZone: "Europe/Paris", rrule: null, createdBy: "@camille:x" },
+        START - 7 * DAY,
+      );
+      stores.agenda.answers.record(event.id, "@camille:x", "yes", `$r-${roomId}`, 1);
+    }
+    let broken = true;
+    const names = {
+      displayName: (roomId: string) => {
+        if (broken && roomId === ROOM) throw new Error("names unreadable");
+        return undefined;
+      },
+    };
+    const { log, lines } = captureLog();
+    const job = remindersJob(stores, { defaultOffsetsMinutes: [60], graceMinutes: 30, defaultLanguage: "fr" }, names, () => undefined, log);
+    await job.run(START - HOUR);
+    await job.run(START - HOUR + 30_000);
+    const bodies = (roomId: string): string[] => {
+      const found: string[] = [];
+      for (let next = stores.outbox.nextForRoom(roomId); next !== undefined; next = stores.outbox.nextForRoom(roomId)) {
+        found.push(String(next.content["body"]));
+        stores.outbox.markSent(next.id, "$x", 0);
+      }
+      return found;
+    };
+    expect(bodies(other)).toEqual([expect.stringMatching(/^⏰ Rappel : Répétition dans 1\sheure/u)]);
+    expect(bodies(ROOM)).toEqual([]);
+    const failures = lines.filter((line) => line.includes("scheduled item failed"));
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toContain(`"roomId":"${ROOM}"`);
+    broken = false;
+    await job.run(START - HOUR + 60_000);
+    expect(bodies(ROOM)).toEqual([expect.stringMatching(/^⏰ Rappel : Réunion du bureau dans 1\sheure/u)]);
+  });
 });
+

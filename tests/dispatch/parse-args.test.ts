@@ -55,6 +55,13 @@ describe("parseArgs", () => {
     expect(parse("public places:2 seats:3")).toMatchObject({ ok: false, problem: { kind: "duplicateOption", key: "seats" } });
   });
 
+  it("refuses numbers too big to read exactly, as typed, like any other impossible value", () => {
+    // Beyond Number.MAX_SAFE_INTEGER a number is rounded: 9007199254740993 would read 9007199254740992.
+    expect(parse("public 99999999999999999999")).toMatchObject({ ok: false, problem: { kind: "outOfRange", given: "99999999999999999999" } });
+    expect(parse("public seats:9007199254740993")).toMatchObject({ ok: false, problem: { kind: "outOfRange", given: "9007199254740993" } });
+    expect(parse("public seats:9007199254740991")).toMatchObject({ ok: true, args: { places: 9007199254740991 } });
+  });
+
   it("refuses words beyond the last argument", () => {
     const noText = defineCommand({ ...training, args: [{ name: "mode", kind: "choice", choices: ["a"], label }] });
     expect(parseArgs(noText, tokenize("a b"), "a b")).toMatchObject({ ok: false, problem: { kind: "tooMany", given: "b" } });

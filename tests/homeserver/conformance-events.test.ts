@@ -57,6 +57,17 @@ describe("sending", () => {
     expect([notJson.status, notJson.body.errcode]).toEqual([400, "M_NOT_JSON"]);
   });
 
+  it("measures the size limit in UTF-8 bytes of the whole event, as Synapse does", async () => {
+    // Synapse: len(encode_canonical_json(event.get_pdu_json())) > MAX_PDU_SIZE (65536) → 413.
+    const path = () => `/rooms/${enc(roomId)}/send/m.room.message/${txn()}`;
+    const accepted = await alice.put(path(), text("é".repeat(30_000)));
+    expect(accepted.status).toBe(200);
+    const refused = await alice.put<ErrorBody>(path(), text("é".repeat(33_000)));
+    expect([refused.status, refused.body.errcode, refused.body.error]).toEqual([413, "M_TOO_LARGE", "event too large"]);
+    const withHtml = await alice.put<ErrorBody>(path(), { ...text("x".repeat(33_000)), format: "org.matrix.custom.html", formatted_body: "x".repeat(33_000) });
+    expect(withHtml.status).toBe(413);
+  });
+
   it("fetches a single event in client format", async () => {
     const eventId = await sendMessage(alice, roomId, text("bonjour"));
     const res = await bob.get<ClientEvent>(`/rooms/${enc(roomId)}/event/${enc(eventId)}`);

@@ -1,9 +1,10 @@
 // Fault injection and stop/restart: injected rate limits (spec: M_LIMIT_EXCEEDED with
-// retry_after_ms; injected ones add Retry-After), server errors, latency, and a restart that keeps every room,
-// access token and sync token.
+// retry_after_ms; injected ones add Retry-After), server errors (on chosen requests, or on one
+// message whenever it is sent), latency, and a restart that keeps every room, access token and
+// sync token.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestHomeserver } from "./index.ts";
-import { createRoom, enc, newUser, sendMessage, type ErrorBody, type RawClient } from "./raw-client.ts";
+import { createRoom, enc, newUser, sendMessage, txn, type ErrorBody, type RawClient } from "./raw-client.ts";
 
 let hs: TestHomeserver;
 let alice: RawClient;
@@ -57,6 +58,49 @@ describe("faults", () => {
     const roomId = await createRoom(alice);
     hs.faults.serverError(1, 503, { path: new RegExp(`/rooms/${roomId.replace(/[!.]/g, "\\$&")}/state`) });
     expect((await alice.get(`/rooms/${enc(roomId)}/state`)).status).toBe(503);
+  });
+
+  it("fails one message on every attempt while the others go through, until cleared", async () => {
+    const roomId = await createRoom(alice);
+    const path = (txnId: string) => `/rooms/${enc(roomId)}/send/m.room.message/${txnId}`;
+    const failing = hs.faults.serverErrorFor({ bodyIncludes: "ne partira pas" });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const refused = await alice.put<ErrorBody>(path("stuck"), { msgtype: "m.text", body: "Ce message ne partira pas" });
+      expect([refused.status, refused.body.errcode]).toEqual([500, "M_UNKNOWN"]);
+    }
+    expect((await alice.put(path("next"), { msgtype: "m.text", body: "celui-ci si" })).status).toBe(200);
+    // Only sends: the same text as a state event, or without a body, is not matched.
+    expect((await alice.put(`/rooms/${enc(roomId)}/state/m.room.topic`, { topic: "x", body: "ne partira pas" })).status).toBe(200);
+    expect((await alice.put(path("nobody"), { msgtype: "m.text" })).status).toBe(200);
+    expect(failing.failures).toBe(3);
+    // Nothing was stored and the transaction was not remembered: once cleared, it goes.
+    expect(hs.roomEvents(roomId).filter((e) => e.type === "m.room.message").map((e) => e.content["body"])).toEqual(["celui-ci si", undefined]);
+    failing.clear();
+    expect((await alice.put(path("stuck"), { msgtype: "m.text", body: "Ce message ne partira pas" })).status).toBe(200);
+    expect(failing.failures).toBe(3);
+  });
+
+  it("matches sends with a predicate on the content and the target, with the requested status, until faults.clear()", async () => {
+    const roomId = await createRoom(alice);
+    const other = await createRoom(alice);
+    const seen: Array<{ roomId: string; eventType: string }> = [];
+    hs.faults.serverErrorFor((content, target) => {
+      seen.push(target);
+      return target.roomId === roomId && content["fr.chatons.minou"] !== undefined;
+    }, 502);
+    const tagged = { msgtype: "m.text", body: "x", "fr.chatons.minou": { poll: 7 } };
+    expect((await alice.put<ErrorBody>(`/rooms/${enc(roomId)}/send/m.room.message/${txn()}`, tagged)).status).toBe(502);
+    expect((await alice.put(`/rooms/${enc(other)}/send/m.room.message/${txn()}`, tagged)).status).toBe(200);
+    expect((await alice.put(`/rooms/${enc(roomId)}/send/m.reaction/${txn()}`, { body: "y" })).status).toBe(200);
+    expect(seen).toEqual([
+      { roomId, eventType: "m.room.message" },
+      { roomId: other, eventType: "m.room.message" },
+      { roomId, eventType: "m.reaction" },
+    ]);
+    // A body that is not JSON still gets the route's own answer.
+    expect((await alice.request<ErrorBody>("PUT", `/rooms/${enc(roomId)}/send/m.room.message/${txn()}`, { rawBody: "{", contentType: "application/json" })).status).toBe(400);
+    hs.faults.clear();
+    expect((await alice.put(`/rooms/${enc(roomId)}/send/m.room.message/${txn()}`, tagged)).status).toBe(200);
   });
 
   it("adds latency to matching requests until removed", async () => {

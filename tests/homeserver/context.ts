@@ -12,6 +12,8 @@ export const MEDIA = "/_matrix/media/v3|r0";
 
 export type Routes = Router<RequestContext>;
 
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
 export class RequestContext {
   constructor(
     readonly core: HomeserverCore,
@@ -50,7 +52,9 @@ export class RequestContext {
     }
     let value: unknown;
     try {
-      value = JSON.parse(this.body.toString("utf8"));
+      // Synapse decodes the body strictly (`content_bytes.decode("utf-8")`): bytes that are not
+      // UTF-8, a surrogate encoded as bytes among them, and a byte-order mark make it "not JSON".
+      value = JSON.parse(STRICT_UTF8.decode(this.body));
     } catch {
       throw notJson("Content not JSON.");
     }

@@ -2,10 +2,32 @@
 // HTTP requests see faults; TestHomeserver's direct methods never do.
 import { MatrixError } from "./errors.ts";
 import { limitExceeded } from "./rate-limits.ts";
+import { isJsonObject, type JsonObject } from "./types.ts";
 
 export interface RequestMatch {
   method?: string;
   path?: RegExp;
+}
+
+/** Where a send goes, for a `SendMatch` predicate that looks beyond the content. */
+export interface SendTarget {
+  readonly roomId: string;
+  readonly eventType: string;
+}
+
+/**
+ * Which sends `serverErrorFor` fails: those whose content the predicate accepts, or whose
+ * `body` contains the string. The content is what the client sent: in an encrypted room that is
+ * the ciphertext (`m.room.encrypted`), so a body cannot be matched there.
+ */
+export type SendMatch = ((content: JsonObject, target: SendTarget) => boolean) | { readonly bodyIncludes: string };
+
+/** A message that always fails, as `serverErrorFor` returns it. */
+export interface FailingSend {
+  /** Sends refused so far, retries included. */
+  readonly failures: number;
+  /** Lets them through again (`faults.clear()` does too). */
+  clear(): void;
 }
 
 export interface Faults {
@@ -15,6 +37,13 @@ export interface Faults {
   rateLimitEvery(every: number, retryAfterMs: number, match?: RequestMatch): void;
   /** The next `count` matching requests answer with `status` (default 500) and {"errcode":"M_UNKNOWN","error":...}. */
   serverError(count: number, status?: number, match?: RequestMatch): void;
+  /**
+   * Every `PUT …/rooms/{roomId}/send/{eventType}/{txnId}` whose content matches answers `status`
+   * (default 500) with {"errcode":"M_UNKNOWN",...}, on every attempt, until cleared: one message
+   * that can never be sent, while the others go through. Nothing is stored and the transaction
+   * ID is not remembered, as for any failed send.
+   */
+  serverErrorFor(match: SendMatch, status?: number): FailingSend;
   /** Added latency in ms before every matching response (0 to remove). */
   latency(ms: number, match?: RequestMatch): void;
   clear(): void;
@@ -33,6 +62,12 @@ interface PeriodicRule {
   readonly retryAfterMs: number;
 }
 
+interface SendFailureRule {
+  readonly accepts: (content: JsonObject, target: SendTarget) => boolean;
+  readonly status: number;
+  failures: number;
+}
+
 interface LatencyRule {
   readonly key: string;
   readonly ms: number;
@@ -48,6 +83,23 @@ function matches(match: RequestMatch, method: string, path: string): boolean {
   return true;
 }
 
+/** On the path as sent (percent-encoded), so that a "/" inside an ID stays inside its segment. */
+const SEND_PATH = /^\/_matrix\/client\/(?:v3|r0)\/rooms\/([^/]+)\/send\/([^/]+)\/[^/]+$/;
+
+function sendPredicate(match: SendMatch): (content: JsonObject, target: SendTarget) => boolean {
+  if (typeof match === "function") return match;
+  const { bodyIncludes } = match;
+  return (content) => typeof content["body"] === "string" && content["body"].includes(bodyIncludes);
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 const matchKey = (match: RequestMatch): string =>
   `${match.method?.toUpperCase() ?? "*"} ${match.path ? String(match.path) : "*"}`;
 
@@ -55,6 +107,7 @@ export class FaultInjector implements Faults {
   private failures: FailureRule[] = [];
   private latencies: LatencyRule[] = [];
   private periodic: PeriodicRule[] = [];
+  private failingSends: SendFailureRule[] = [];
 
   rateLimit(count: number, retryAfterMs: number, match: RequestMatch = {}): void {
     this.failures.push({ remaining: count, match, error: () => injectedLimit(retryAfterMs) });
@@ -73,6 +126,19 @@ export class FaultInjector implements Faults {
     });
   }
 
+  serverErrorFor(match: SendMatch, status = 500): FailingSend {
+    const rule: SendFailureRule = { accepts: sendPredicate(match), status, failures: 0 };
+    this.failingSends.push(rule);
+    return {
+      get failures() {
+        return rule.failures;
+      },
+      clear: () => {
+        this.failingSends = this.failingSends.filter((other) => other !== rule);
+      },
+    };
+  }
+
   latency(ms: number, match: RequestMatch = {}): void {
     const key = matchKey(match);
     this.latencies = this.latencies.filter((rule) => rule.key !== key);
@@ -83,6 +149,7 @@ export class FaultInjector implements Faults {
     this.failures = [];
     this.latencies = [];
     this.periodic = [];
+    this.failingSends = [];
   }
 
   /** Longest latency among the rules matching this request. */
@@ -107,6 +174,29 @@ export class FaultInjector implements Faults {
       if (periodic.seen % periodic.every === 0) limited ??= injectedLimit(periodic.retryAfterMs);
     }
     return limited;
+  }
+
+  /**
+   * The error of the first `serverErrorFor` rule that fails this request, if it is a send whose
+   * content matches; `rawPath` is the path before percent-decoding. A body that is not a JSON
+   * object is left to the route (400).
+   */
+  takeSendFailure(method: string, rawPath: string, body: Buffer): MatrixError | undefined {
+    if (this.failingSends.length === 0 || method.toUpperCase() !== "PUT") return undefined;
+    const segments = SEND_PATH.exec(rawPath);
+    if (segments?.[1] === undefined || segments[2] === undefined) return undefined;
+    let content: unknown;
+    try {
+      content = JSON.parse(body.toString("utf8"));
+    } catch {
+      return undefined;
+    }
+    if (!isJsonObject(content)) return undefined;
+    const target = { roomId: decodeSegment(segments[1]), eventType: decodeSegment(segments[2]) };
+    const rule = this.failingSends.find((candidate) => candidate.accepts(content, target));
+    if (rule === undefined) return undefined;
+    rule.failures += 1;
+    return new MatrixError(rule.status, "M_UNKNOWN", `Injected server error (${rule.status})`);
   }
 }
 

@@ -10,7 +10,7 @@ import { createDispatcher, HttpListener } from "./server.ts";
 import type { ClientEvent, JsonObject, SyncEvent } from "./types.ts";
 
 export type { ClientEvent, SyncEvent, StrippedStateEvent, UnsignedData, JsonObject } from "./types.ts";
-export type { Faults, RequestMatch } from "./faults.ts";
+export type { FailingSend, Faults, RequestMatch, SendMatch, SendTarget } from "./faults.ts";
 export type { RateLimitOptions, RateLimitSetting } from "./rate-limits.ts";
 export { SYNAPSE_DEFAULT_RATE_LIMITS } from "./rate-limits.ts";
 

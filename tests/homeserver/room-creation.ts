@@ -6,6 +6,7 @@ import { MatrixError, badJson, invalidParam } from "./errors.ts";
 import { isUserId } from "./ids.ts";
 import type { EventDraft, Room } from "./room.ts";
 import { isJsonObject, type JsonObject } from "./types.ts";
+import { requireEncodable } from "./unencodable.ts";
 
 interface Preset {
   readonly joinRule: string;
@@ -112,8 +113,10 @@ export function createRoom(core: HomeserverCore, session: Session, body: JsonObj
     throw new MatrixError(400, "M_ROOM_IN_USE", "Room alias already taken");
   }
   core.rateLimits.checkInvitesAtCreation(creator, request.invite.length);
-  const room = core.rooms.create(request.version);
   const createContent: JsonObject = { ...request.creationContent, room_version: request.version };
+  // Synapse then has a room ID with no event (nobody sees it); this server has nothing.
+  requireEncodable(createContent);
+  const room = core.rooms.create(request.version);
   // Room v11 dropped `creator` from the create event (spec: rooms/v11).
   if (request.version === "11") delete createContent["creator"];
   else createContent["creator"] = creator;
@@ -162,6 +165,13 @@ export function createRoom(core: HomeserverCore, session: Session, body: JsonObj
       send({ type: "m.room.member", stateKey: invitee, content });
     }
   } catch (error) {
+    if (error instanceof MatrixError && error.status === 500) {
+      // A lone surrogate (unencodable.ts): Synapse answers 500 and keeps the room as far as it
+      // got, the creator joined, its alias and directory entry set; the later events and the
+      // invites never happen (seen on a running 1.67).
+      room.published = request.visibility === "public";
+      throw error;
+    }
     core.rooms.discard(room);
     if (error instanceof MatrixError && error.status === 403) {
       // Spec: an initial state the creator may not set is M_INVALID_ROOM_STATE.

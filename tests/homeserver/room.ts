@@ -181,7 +181,7 @@ export class Room {
     const content = structuredClone(draft.content);
     const clientForm = { type: draft.type, sender: draft.sender, state_key: draft.stateKey, content, room_id: this.roomId };
     if (Buffer.byteLength(JSON.stringify(clientForm)) + PDU_OVERHEAD_BYTES > MAX_EVENT_BYTES) {
-      throw new MatrixError(413, "M_TOO_LARGE", "Event is too large");
+      throw new MatrixError(413, "M_TOO_LARGE", "event too large"); // Synapse: event_auth._check_size_limits
     }
     const key = draft.stateKey === undefined ? undefined : stateMapKey(draft.type, draft.stateKey);
     const replaced = key === undefined ? undefined : this.currentState.get(key);

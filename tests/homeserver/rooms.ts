@@ -7,6 +7,7 @@ import { userLevel } from "./power-levels.ts";
 import { Room, type EventDraft, type StoredEvent } from "./room.ts";
 import type { Stream } from "./stream.ts";
 import type { JsonObject } from "./types.ts";
+import { requireEncodable } from "./unencodable.ts";
 
 export interface Profile {
   readonly displayname: string | undefined;
@@ -88,8 +89,11 @@ export class Rooms {
    * Authorises and appends an event. Like Synapse, an identical state event from the same sender
    * is not sent twice: the current one is returned instead. `beforePersist` runs once the event
    * is deduplicated and authorised, where Synapse counts it against rc_message (it may throw).
+   * A lone surrogate fails first, with 500, as Synapse fails when it hashes the event it builds,
+   * before the auth rules and the size limit.
    */
   send(room: Room, proposed: EventDraft, beforePersist?: () => void): StoredEvent {
+    requireEncodable(proposed.content, proposed.stateKey);
     const draft = this.prepareMember(proposed);
     if (draft.stateKey !== undefined) {
       const current = room.state(draft.type, draft.stateKey);
@@ -107,6 +111,7 @@ export class Rooms {
    * below the `redact` level a user may only redact their own events, which must exist.
    */
   redact(room: Room, sender: string, eventId: string, content: JsonObject, txn: EventDraft["txn"], beforePersist?: () => void): StoredEvent {
+    requireEncodable(content);
     const target = room.event(eventId);
     if (target?.type === "m.room.create") throw forbidden("Redacting create events is not permitted");
     const draft: EventDraft = {

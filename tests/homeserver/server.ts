@@ -24,7 +24,7 @@ export function createDispatcher(core: HomeserverCore, routes: Routes, faults: F
       const decodedPath = safeDecode(url.pathname);
       const delay = faults.delayFor(method, decodedPath);
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      const failure = faults.takeFailure(method, decodedPath);
+      const failure = faults.takeFailure(method, decodedPath) ?? faults.takeSendFailure(method, url.pathname, body);
       if (failure) throw failure;
       const route = routes.match(method, url.pathname);
       const ctx = new RequestContext(core, method, route.params, url.searchParams, req.headers, body, closed.signal);

@@ -93,4 +93,31 @@ describe("Minou through homeserver trouble", () => {
     await waitFor(() => restarted.stores.outbox.sentEventId(txnId), "the queued reply to be marked sent");
     expect(minouMessages(scenario, roomId).filter((event) => event.content["body"] === "Réponse envoyée juste avant la panne")).toHaveLength(1);
   });
+
+  it("gives up on a reply the homeserver always refuses with 500, tells the room, and answers what comes next at once", async () => {
+    const { scenario, camille } = await running();
+    // Four rooms with a reply that can never be sent: once, that silenced Minou everywhere.
+    const poisoned = [await roomWithMinou(scenario, camille)];
+    for (let i = 0; i < 3; i += 1) poisoned.push(await roomWithMinou(scenario, camille));
+    const healthy = await roomWithMinou(scenario, camille);
+    // Minou's answers that quote the command (not the member's command itself).
+    const failing = scenario.homeserver.faults.serverErrorFor((content) => content["msgtype"] === "m.notice" && String(content["body"]).includes("zzpoison"));
+    const commands = await Promise.all(poisoned.map((roomId) => camille.say(roomId, "!zzpoison")));
+    const asked = Date.now();
+    const help = await camille.say(healthy, "!minou");
+    await camille.waitForReply(healthy, help, scenario.bot.userId);
+    for (const [index, roomId] of poisoned.entries()) {
+      const command = commands[index] ?? "";
+      const notice = await camille.waitForReply(roomId, command, scenario.bot.userId, 10_000);
+      expect(String(notice.getContent()["body"])).toContain("Je n'ai pas pu envoyer ma réponse à cette commande");
+      // The room's next command is answered as usual.
+      const next = await camille.say(roomId, "!minou");
+      await camille.waitForReply(roomId, next, scenario.bot.userId);
+    }
+    // Three tries each (a 500 that repeats is a refusal), not twenty over thirteen minutes.
+    expect(failing.failures).toBe(3 * poisoned.length);
+    expect(Date.now() - asked).toBeLessThan(10_000);
+    await quietPeriod(300);
+    for (const [index, roomId] of poisoned.entries()) expect(camille.repliesTo(roomId, commands[index] ?? "", scenario.bot.userId)).toHaveLength(1);
+  }, 30_000);
 });

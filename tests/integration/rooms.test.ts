@@ -20,15 +20,31 @@ describe("rooms Minou is invited to", () => {
     return { scenario, minou, camille };
   }
 
-  it("refuses an invite from a server that is not the centre's, and leaves", async () => {
+  /** Every value of every table of Minou's database, as text: where a trace would show. */
+  function databaseText(minou: Minou): string {
+    const { db } = minou.stores;
+    const tables = db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all();
+    return tables.map((table) => JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).all())).join("\n");
+  }
+
+  it("refuses an invite from a server that is not the centre's, leaves, and keeps nothing about it", async () => {
     const { scenario, minou, camille } = await running({ allowedServers: ["centre-social-les-tilleuls.fr"] });
     const roomId = await camille.createRoom({ name: "Ailleurs", invite: [scenario.bot.userId] });
-    await waitFor(() => scenario.homeserver.stateContent(roomId, "m.room.member", scenario.bot.userId)?.["membership"] === "leave", "Minou to refuse");
-    // Minou records the refusal once the homeserver has answered its leave.
-    await waitFor(() => minou.stores.rooms.get(roomId)?.membership === "rejected", "the refusal to be recorded");
-    expect(minou.stores.rooms.get(roomId)).toMatchObject({ membership: "rejected", inviter: camille.userId });
+    // A DM too: matrix-bot-sdk would have noted it, and its inviter, in Minou's m.direct.
+    const direct = await camille.createRoom({ name: "Salut Minou", is_direct: true, preset: "trusted_private_chat" as never, invite: [scenario.bot.userId] });
+    for (const room of [roomId, direct]) {
+      await waitFor(() => scenario.homeserver.stateContent(room, "m.room.member", scenario.bot.userId)?.["membership"] === "leave", "Minou to refuse");
+      await waitFor(() => minou.stores.rooms.get(room) === undefined || undefined, "the invite to be forgotten");
+    }
     await quietPeriod(300);
     expect(scenario.homeserver.stateContent(roomId, "m.room.member", scenario.bot.userId)?.["membership"]).toBe("leave");
+    // The sync that shows the leave brought nothing back either: no inviter, no room name, no room.
+    const stored = databaseText(minou);
+    for (const trace of [camille.userId, "Ailleurs", "Salut Minou", roomId, direct]) expect(stored).not.toContain(trace);
+    const accountData = await fetch(`${scenario.homeserver.url}/_matrix/client/v3/user/${encodeURIComponent(scenario.bot.userId)}/account_data/m.direct`, {
+      headers: { Authorization: `Bearer ${scenario.bot.accessToken}` },
+    });
+    expect(accountData.status).toBe(404);
   });
 
   it("does not answer commands typed before it joined", async () => {

@@ -107,6 +107,16 @@ describe("Dispatcher", () => {
     expect(replies).toEqual([]);
   });
 
+  it("does not answer a command redacted before its turn, even delivered with its content", async () => {
+    const { handle, stores } = setup();
+    const command = message("@camille:x", "!minou");
+    const redaction: MatrixEvent = { event_id: "$redaction", type: "m.room.redaction", sender: "@camille:x", origin_server_ts: command.origin_server_ts + 1, redacts: command.event_id, content: {} };
+    expect(await handle(command, redaction)).toEqual([]);
+    expect(stores.inbound.outcomeOf(command.event_id)).toBe("redacted");
+    const served = { ...message("@camille:x", "!minou"), content: {}, unsigned: { redacted_because: redaction } };
+    expect(await handle(served)).toEqual([]);
+  });
+
   it("answers each command once, even when the same event is delivered again", async () => {
     const { handle } = setup();
     const command = message("@camille:x", "!minou");

@@ -10,7 +10,7 @@ describe("answering invites", () => {
   it("joins once, although the next sync still lists the room as an invite (as Synapse's may)", async () => {
     const stores = memoryStores();
     const transport = new RecordingTransport();
-    const invites = new InviteHandler(stores, transport, ["centre.test"], captureLog("error").log, () => 1, FAST);
+    const invites = new InviteHandler(stores, transport, ["centre.test"], captureLog("error").log, FAST);
     stores.rooms.recordInvite("!asso:centre.test", "@camille:centre.test", "Chorale");
     invites.answerPending();
     await invites.waitForIdle();

@@ -11,7 +11,7 @@ function setup() {
   const stores = memoryStores();
   const transport = new RecordingTransport();
   const { log, lines } = captureLog();
-  const sender = new OutboxSender(stores, transport, log, Date.now, { retryPolicy: policy, roomConcurrency: 2 });
+  const sender = new OutboxSender(stores, transport, log, Date.now, { retryPolicy: policy, roomConcurrency: 2, defaultLanguage: "fr" });
   const enqueue = (txnId: string, roomId = "!r:x", purpose?: string) =>
     stores.outbox.enqueue(
       { txnId, roomId, eventType: "m.room.message", content: { body: txnId }, context: `!aide from @camille:x (${txnId})`, ...(purpose === undefined ? {} : { purpose, purposeRef: "42" }) },
@@ -74,6 +74,50 @@ describe("OutboxSender", () => {
     expect(transport.attempts.filter((attempt) => attempt.txnId === "refused")).toHaveLength(1);
     expect(transport.sent.map((event) => event.txnId)).toEqual(["next"]);
     expect(lines.join("\n")).toContain("M_FORBIDDEN");
+  });
+
+  it("gives up on a message the homeserver answers 500 three times in a row, tells its room once, and sends the room's next reply", async () => {
+    const { stores, transport, sender, drained } = setup();
+    // As Synapse does for text it cannot store: the same 500, every time.
+    transport.sendFailures.push(...Array.from({ length: 3 }, () => matrixError(500, "M_UNKNOWN")));
+    stores.outbox.enqueue(
+      { txnId: "broken", roomId: "!r:x", eventType: "m.room.message", content: { msgtype: "m.notice", body: "Nom : Les Jardins…", "m.relates_to": { "m.in_reply_to": { event_id: "$cmd" } } }, context: "!asso nom from @camille:x" },
+      Date.now(),
+    );
+    stores.outbox.enqueue({ txnId: "next", roomId: "!r:x", eventType: "m.room.message", content: { msgtype: "m.notice", body: "Aide" }, context: "!aide" }, Date.now());
+    sender.wake();
+    await drained();
+    expect(transport.attempts.filter((attempt) => attempt.txnId === "broken")).toHaveLength(3);
+    const sent = transport.sent.map((event) => ({ txnId: event.txnId, body: event.content["body"], replyTo: event.content["m.relates_to"] }));
+    expect(sent).toHaveLength(2);
+    expect(sent[0]?.txnId).toBe("next");
+    expect(sent[1]).toMatchObject({ body: expect.stringContaining("Je n'ai pas pu envoyer ma réponse à cette commande"), replyTo: { "m.in_reply_to": { event_id: "$cmd" } } });
+    // Its notice reaches the room as a notice, once.
+    expect(transport.sent[1]?.content["msgtype"]).toBe("m.notice");
+  });
+
+  it("never tells a room about a notice of that kind it could not send, nor about a room it may not post in", async () => {
+    const { stores, transport, sender, enqueue, drained } = setup();
+    transport.sendFailures.push(matrixError(403, "M_FORBIDDEN"), ...Array.from({ length: 6 }, () => matrixError(500, "M_UNKNOWN")));
+    enqueue("kicked", "!gone:x");
+    enqueue("broken", "!r:x");
+    sender.wake();
+    await drained();
+    // The 500s refuse "broken" and then its notice: nothing more is queued.
+    expect(transport.sent).toEqual([]);
+    expect(transport.attempts.map((attempt) => attempt.txnId).filter((txn) => txn !== "kicked" && txn !== "broken")).toHaveLength(3);
+    expect(stores.outbox.pendingRooms()).toEqual([]);
+  });
+
+  it("keeps nothing of what a message given up said", async () => {
+    const { stores, transport, sender, enqueue, drained } = setup();
+    transport.sendFailures.push(matrixError(400, "M_BAD_JSON"));
+    enqueue("secret words");
+    sender.wake();
+    await drained();
+    const row = (stores.db.prepare("SELECT content, context, attachment, failure FROM outbox WHERE txn_id = 'secret words'").get() ?? {}) as Record<string, unknown>;
+    expect(row).toMatchObject({ content: "{}", context: "", attachment: null });
+    expect(String(row["failure"])).toContain("M_BAD_JSON");
   });
 
   it("tells the feature that queued a message its event id, once sent", async () => {

@@ -108,3 +108,38 @@ describe("parsePollRequest", () => {
     expect(parseDeadline("hier 18h", NOW, "Europe/Paris", "fr")).toMatchObject({ ok: false, problem: { kind: "past" } });
   });
 });
+
+describe("poll deadlines: one poll that fails", () => {
+  it("a poll that fails to close does not hold back the others: it is logged once and closed once it works", async () => {
+    const stores = memoryStores();
+    const rooms = ["!asso:x", "!chorale:x"];
+    for (const [index, roomId] of rooms.entries()) {
+      stores.rooms.recordJoin(roomId, 0);
+      stores.polls.polls.create(
+        {
+          roomId, kind: "question", question: `Quand ${index} ?`, disclosed: true, anonymous: false, code: null, external: false, createdBy: "@camille:x",
+          deadline: NOW + 60_000, timeZone: "Europe/Paris", startEventId: null,
+          options: [{ position: 1, answerId: "a1", label: "Lundi", startsAt: null, endsAt: null, allDay: false }],
+        },
+        NOW,
+      );
+    }
+    let broken = true;
+    const roomState = {
+      displayName: (roomId: string) => {
+        if (broken && roomId === ROOM) throw new Error("names unreadable");
+        return undefined;
+      },
+      powerLevels: async () => parsePowerLevels({}),
+    };
+    const { log, lines } = captureLog();
+    const job = pollDeadlinesJob(stores, new RecordingTransport(), { defaultLanguage: "fr", prefix: "!", botUserId: "@minou:x", retryPolicy: { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 } }, roomState, () => undefined, log);
+    await job.run(NOW + 60_000);
+    await job.run(NOW + 90_000);
+    expect(stores.outbox.pendingRooms()).toEqual(["!chorale:x"]);
+    expect(lines.filter((line) => line.includes("scheduled item failed") && line.includes(`"roomId":"${ROOM}"`))).toHaveLength(1);
+    broken = false;
+    await job.run(NOW + 120_000);
+    expect(stores.outbox.pendingRooms().sort()).toEqual(rooms);
+  });
+});

@@ -7,6 +7,7 @@ import { retentionPurgeJob } from "../../src/privacy/retention-job.ts";
 import { ReactionHandler } from "../../src/reactions/reaction-handler.ts";
 import type { MatrixEvent } from "../../storage/inbound-events-store.ts";
 import { RecordingTransport } from "../support/recording-transport.ts";
+import { captureLog } from "../support/capture-log.ts";
 import { addEvent, addPoll, CAMILLE, DAY, DOMINIQUE, NOW, ROOM, storesWithRoom } from "./fixtures.ts";
 
 const RETENTION = { handledEventsDays: 30, pastEventsDays: 365, closedPollsDays: 90, finishedTrainingsDays: 365 };
@@ -56,7 +57,7 @@ describe("after a member erased their data", () => {
 describe("the retention purge job", () => {
   it("runs each feature's purge at most once a day, and is harmless when run again", () => {
     const stores = storesWithRoom();
-    const job = retentionPurgeJob(stores, personalDataParts, RETENTION);
+    const job = retentionPurgeJob(stores, personalDataParts, RETENTION, captureLog().log);
     const old = addEvent(stores, "Vieille fête", NOW - 400 * DAY);
     const soon = addEvent(stores, "Fête de l'an passé", NOW - 365 * DAY + 3600_000);
     const poll = addPoll(stores, "dates");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { code, md, trusted } from "../../src/render/markdown.ts";
-import { renderMessage } from "../../src/render/render-message.ts";
+import { RENDERABLE_NESTING, renderMessage } from "../../src/render/render-message.ts";
 
 describe("renderMessage", () => {
   it("keeps Minou's own Markdown as formatting, with a readable plain body", () => {
@@ -31,5 +31,40 @@ describe("renderMessage", () => {
   it("drops HTML outside Element's safe subset even in trusted Markdown", () => {
     const rendered = renderMessage(trusted('<script>alert(1)</script><iframe src="x"></iframe>ok'));
     expect(rendered.formattedBody).not.toMatch(/script|iframe/);
+  });
+
+  // Nesting that overflows marked's recursion, even once its code is optimised (see RENDERABLE_NESTING):
+  // the block quotes fit in the 4,000 characters of a FAQ answer or a welcome text.
+  const tooDeep: Record<string, string> = {
+    "block quotes": `${">".repeat(3_980)} Bienvenue`,
+    "list items": `${"- ".repeat(5_000)}Bienvenue`,
+    "starred list items": `${"* ".repeat(5_000)}Bienvenue`,
+    "numbered list items": `${"1. ".repeat(5_000)}Bienvenue`,
+    "strong emphasis": `${"**a ".repeat(2_000)}Bienvenue${" b**".repeat(2_000)}`,
+  };
+
+  for (const [shape, source] of Object.entries(tooDeep)) {
+    it(`shows Markdown nested too deeply (${shape}) as its plain text, sanitized, instead of overflowing the stack`, () => {
+      const rendered = renderMessage(trusted(`**n°1 · Où est le pad \\?**\n${source}`));
+      expect(rendered.body).toContain("Bienvenue");
+      expect(rendered.body.startsWith("**n°1 · Où est le pad ?**\n")).toBe(true);
+      expect(rendered.formattedBody).not.toMatch(/<(blockquote|ul|ol|li|em|strong)>/);
+      expect(rendered.formattedBody).toContain("<br />");
+      if (shape === "block quotes") expect(rendered.formattedBody).toContain("&gt;&gt;&gt;");
+    });
+  }
+
+  it("still renders nesting up to its limit as Markdown", () => {
+    const quotes = renderMessage(trusted(`${"> ".repeat(RENDERABLE_NESTING)}fond`));
+    expect(quotes.formattedBody.match(/<blockquote>/g)).toHaveLength(RENDERABLE_NESTING);
+    const list = renderMessage(trusted(`${"- ".repeat(RENDERABLE_NESTING)}fond`));
+    expect(list.formattedBody.match(/<li>/g)).toHaveLength(RENDERABLE_NESTING);
+  });
+
+  it("escapes the HTML of a text it shows plainly", () => {
+    const rendered = renderMessage(trusted(`${"> ".repeat(RENDERABLE_NESTING + 1)}<img src=x onerror=alert(1)> & <b>gras</b>`));
+    expect(rendered.formattedBody).not.toContain("<img");
+    expect(rendered.formattedBody).not.toContain("<b>");
+    expect(rendered.formattedBody).toContain("&lt;img src=x onerror=alert(1)&gt; &amp; &lt;b&gt;gras&lt;/b&gt;");
   });
 });

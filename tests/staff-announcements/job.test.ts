@@ -5,6 +5,7 @@ import { txnIdFor } from "../../src/matrix/txn-id.ts";
 import { scheduledAnnouncementsJob } from "../../src/staff-announcements/job.ts";
 import { PROGRESS_PURPOSE } from "../../src/staff-announcements/model.ts";
 import type { Stores } from "../../storage/index.ts";
+import { captureLog } from "../support/capture-log.ts";
 import { centreStores, KARIM, staffContext, STAFF_ROOM } from "./fixtures.ts";
 
 const HOUR = 3_600_000;
@@ -24,7 +25,7 @@ describe("scheduledAnnouncementsJob", () => {
     const { id, at } = scheduled(stores, "Fête du centre samedi !");
     expect(at).toBe(Date.UTC(2026, 10, 27, 17, 0));
     let woken = 0;
-    const job = scheduledAnnouncementsJob(stores, "fr", NO_NAMES, () => (woken += 1));
+    const job = scheduledAnnouncementsJob(stores, "fr", NO_NAMES, () => (woken += 1), captureLog().log);
     job.run(at - 1);
     expect(stores.outbox.pendingRooms()).toEqual([]);
 
@@ -51,14 +52,14 @@ describe("scheduledAnnouncementsJob", () => {
     const stores = centreStores();
     const { id, at } = scheduled(stores, "Annulé");
     stores.staffAnnouncements.announcements.cancelScheduled(id, KARIM);
-    scheduledAnnouncementsJob(stores, "fr", NO_NAMES, () => undefined).run(at);
+    scheduledAnnouncementsJob(stores, "fr", NO_NAMES, () => undefined, captureLog().log).run(at);
     expect(stores.outbox.pendingRooms()).toEqual([]);
   });
 
   it("tells the staff instead of sending one more than six hours late", () => {
     const stores = centreStores();
     const { id, at } = scheduled(stores, "Ce soir, salle fermée");
-    scheduledAnnouncementsJob(stores, "fr", NO_NAMES, () => undefined).run(at + 7 * HOUR);
+    scheduledAnnouncementsJob(stores, "fr", NO_NAMES, () => undefined, captureLog().log).run(at + 7 * HOUR);
     const queued = stores.outbox.pending(100);
     expect(queued.map((message) => message.roomId)).toEqual([STAFF_ROOM]);
     // Nobody is watching at that moment: the warning notifies its author.
@@ -71,8 +72,28 @@ describe("scheduledAnnouncementsJob", () => {
     const stores = centreStores();
     const { id, at } = scheduled(stores, "Personne");
     for (const roomId of ["!chorale:minou.test", "!ados:minou.test", "!jardins:minou.test"]) stores.rooms.recordLeave(roomId, at - 1);
-    scheduledAnnouncementsJob(stores, "fr", NO_NAMES, () => undefined).run(at);
+    scheduledAnnouncementsJob(stores, "fr", NO_NAMES, () => undefined, captureLog().log).run(at);
     expect(stores.outbox.pending(10).map((message) => message.content["body"])).toEqual([`📣 Annonce n°${id} : aucun salon visé, rien n'a été envoyé.`]);
     expect(stores.staffAnnouncements.announcements.get(id)?.status).toBe("done");
   });
+
+  it("one announcement that fails to leave does not hold back the others: logged once, it stays scheduled", () => {
+    const stores = centreStores();
+    const poisoned = scheduled(stores, "Première annonce");
+    const healthy = scheduled(stores, "Seconde annonce");
+    const { deliveries } = stores.staffAnnouncements;
+    const address = deliveries.address.bind(deliveries);
+    deliveries.address = (id, rooms) => {
+      if (id === poisoned.id) throw new Error("poisoned");
+      address(id, rooms);
+    };
+    const { log, lines } = captureLog();
+    const job = scheduledAnnouncementsJob(stores, "fr", NO_NAMES, () => undefined, log);
+    job.run(poisoned.at);
+    job.run(poisoned.at + 30_000);
+    expect(stores.staffAnnouncements.announcements.get(healthy.id)?.status).toBe("sending");
+    expect(stores.staffAnnouncements.announcements.get(poisoned.id)?.status).toBe("scheduled");
+    expect(lines.filter((line) => line.includes("scheduled item failed") && line.includes(`"announcement":${poisoned.id}`))).toHaveLength(1);
+  });
 });
+

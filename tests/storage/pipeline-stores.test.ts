@@ -20,6 +20,47 @@ describe("InboundEventsStore", () => {
     expect(inbound.countPending()).toBe(1);
   });
 
+  it("withdraws a message redacted before its turn, or while it waits for its room key", () => {
+    const { inbound } = memoryStores();
+    const redaction = (id: string, target: string, inContent = false): MatrixEvent => ({
+      event_id: id,
+      type: "m.room.redaction",
+      sender: "@a:x",
+      origin_server_ts: 2,
+      content: inContent ? { redacts: target } : {},
+      ...(inContent ? {} : { redacts: target }),
+    });
+    inbound.record("!r:x", message("$1"), 10);
+    inbound.recordAwaitingKey("!r:x", { ...message("$2"), type: "m.room.encrypted", content: { ciphertext: "…" } }, 10);
+    inbound.record("!r:x", { ...message("$join"), type: "m.room.member", state_key: "@a:x", content: { membership: "join" } }, 10);
+    inbound.record("!r:x", redaction("$r1", "$1"), 11);
+    // Room v11 puts `redacts` in the content.
+    inbound.record("!r:x", redaction("$r2", "$2", true), 11);
+    inbound.record("!r:x", redaction("$r3", "$join"), 11);
+    expect(inbound.outcomeOf("$1")).toBe("redacted");
+    expect(inbound.outcomeOf("$2")).toBe("redacted");
+    expect(inbound.awaitingKey()).toEqual([]);
+    expect(inbound.decrypted(message("$2"))).toBe(false);
+    // A redacted state event keeps its effect; the redactions themselves are handled as usual.
+    expect(inbound.pending(10).map((item) => item.eventId)).toEqual(["$join", "$r1", "$r2", "$r3"]);
+    // A redaction of a message already handled changes nothing.
+    inbound.record("!r:x", message("$3"), 12);
+    inbound.markHandled("$3", "answered", 13);
+    inbound.record("!r:x", redaction("$r4", "$3"), 14);
+    expect(inbound.outcomeOf("$3")).toBe("answered");
+  });
+
+  it("keeps a message that comes already redacted as handled, without its content", () => {
+    const { inbound } = memoryStores();
+    const redacted = { ...message("$1"), content: {}, unsigned: { redacted_because: { type: "m.room.redaction", redacts: "$1" } } };
+    expect(inbound.record("!r:x", redacted, 10)).toBe(true);
+    expect(inbound.recordAwaitingKey("!r:x", { ...redacted, event_id: "$2", type: "m.room.encrypted" }, 10)).toBe(true);
+    expect(inbound.pending(10)).toEqual([]);
+    expect(inbound.awaitingKey()).toEqual([]);
+    expect(inbound.outcomeOf("$1")).toBe("redacted");
+    expect(inbound.outcomeOf("$2")).toBe("redacted");
+  });
+
   it("never queues history, and purges handled events after retention", () => {
     const { inbound } = memoryStores();
     inbound.recordSkipped("!r:x", message("$old"), 5, "history");
@@ -63,18 +104,21 @@ describe("OutboxStore", () => {
 });
 
 describe("BotStateStore", () => {
-  it("keeps the sync token and filter, and ignores matrix-bot-sdk's reset to null", () => {
+  it("keeps the sync token the intake records and the filter, and ignores matrix-bot-sdk's tokens", () => {
     const { botState } = memoryStores();
     expect(botState.getSyncToken()).toBeNull();
-    botState.setSyncToken("s1");
+    botState.setSyncToken("s0");
+    expect(botState.getSyncToken()).toBeNull();
+    botState.recordSyncToken("s1");
     botState.setSyncToken(null);
+    botState.setSyncToken("s9");
     expect(botState.getSyncToken()).toBe("s1");
     botState.setFilter({ id: 7, filter: { room: {} } });
     expect(botState.getFilter()).toEqual({ id: 7, filter: { room: {} } });
     botState.storeValue("k", "v");
     expect(botState.readValue("k")).toBe("v");
     botState.detach();
-    botState.setSyncToken("s2");
+    botState.recordSyncToken("s2");
     expect(botState.getSyncToken()).toBeNull();
   });
 });

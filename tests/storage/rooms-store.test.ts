@@ -16,12 +16,43 @@ describe("RoomsStore", () => {
     expect(rooms.get("!r:x")).toMatchObject({ membership: "join", joinedAt: 12000, leftAt: null });
   });
 
-  it("keeps a refused invite refused when the leave shows up in sync", () => {
+  it("forgets a refused invite, and the leave that shows up in sync afterwards brings nothing back", () => {
     const { rooms } = memoryStores();
-    rooms.recordInvite("!r:x", "@intrus:ailleurs.org", null);
-    rooms.recordRejectedInvite("!r:x", 10);
+    rooms.recordInvite("!r:x", "@intrus:ailleurs.org", "Ailleurs");
+    rooms.forgetInvite("!r:x");
     rooms.recordLeave("!r:x", 20);
-    expect(rooms.get("!r:x")?.membership).toBe("rejected");
+    expect(rooms.get("!r:x")).toBeUndefined();
+  });
+
+  it("puts a room Minou had left back as it was when a new invite to it is refused", () => {
+    const { rooms } = memoryStores();
+    rooms.recordInvite("!r:x", "@camille:x", "Chorale");
+    rooms.recordJoin("!r:x", 1000);
+    rooms.recordLeave("!r:x", 9000);
+    rooms.recordInvite("!r:x", "@intrus:ailleurs.org", "Chorale");
+    rooms.forgetInvite("!r:x");
+    expect(rooms.get("!r:x")).toMatchObject({ membership: "leave", leftAt: 9000, inviter: null, joinedAt: 1000 });
+    expect(rooms.leftBefore(10_000)).toEqual(["!r:x"]);
+  });
+
+  it("leaves members' direct messages out of the association rooms, however they were opened", () => {
+    const stores = memoryStores();
+    const { rooms } = stores;
+    for (const roomId of ["!asso:x", "!dm-m-direct:x", "!dm-by-minou:x"]) rooms.recordJoin(roomId, 1);
+    rooms.recordInvite("!asso-invite:x", "@camille:x", null, false);
+    rooms.recordJoin("!asso-invite:x", 2);
+    rooms.markDirect("!dm-m-direct:x");
+    stores.directRooms.record("@sacha:x", "!dm-by-minou:x", 1);
+    // The is_direct invite comes before Minou joins: the flag survives the join.
+    rooms.recordInvite("!dm-later:x", "@dominique:x", null, true);
+    rooms.recordJoin("!dm-later:x", 3);
+    expect(rooms.associationRooms().map((room) => room.roomId)).toEqual(["!asso-invite:x", "!asso:x"]);
+    expect(rooms.get("!dm-later:x")?.direct).toBe(true);
+    expect(["!asso:x", "!dm-later:x", "!dm-m-direct:x", "!dm-by-minou:x"].map((roomId) => stores.directRooms.isDirectRoom(roomId))).toEqual([false, true, true, true]);
+    // A later invite without is_direct (a member widening the DM) does not make it an association room.
+    rooms.recordLeave("!dm-later:x", 4);
+    rooms.recordInvite("!dm-later:x", "@dominique:x", null, false);
+    expect(rooms.get("!dm-later:x")?.direct).toBe(true);
   });
 
   it("does not turn a joined room back into an invite", () => {

@@ -35,7 +35,14 @@ export class RecordingTransport implements MatrixTransport {
     return eventType === "m.room.power_levels" ? this.powerLevels[roomId] : undefined;
   }
 
-  async messagesBefore(): Promise<{ chunk: MatrixEvent[] }> {
+  /** Events the homeserver has, by id, as GET /rooms/{roomId}/event/{eventId} would answer. */
+  events: Record<string, MatrixEvent> = {};
+
+  async event(_roomId: string, eventId: string): Promise<MatrixEvent | undefined> {
+    return this.events[eventId];
+  }
+
+  async messagesBefore(_roomId: string, _from?: string, _limit?: number): Promise<{ chunk: MatrixEvent[] }> {
     return { chunk: [] };
   }
 

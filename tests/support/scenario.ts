@@ -13,6 +13,10 @@ export const FAST_RETRIES = { maxAttempts: 5, initialDelayMs: 50, maxDelayMs: 50
 
 /** A test homeserver, Minou's account on it, and a config for a Minou that talks to it. */
 export interface Scenario {
+  /**
+   * Its `faults` reach Minou's requests: e.g. `scenario.homeserver.faults.serverErrorFor({ bodyIncludes:
+   * "…" })` fails one message on every attempt while the room's others go through.
+   */
   readonly homeserver: TestHomeserver;
   readonly bot: { userId: string; accessToken: string; deviceId: string };
   readonly dataDirectory: string;

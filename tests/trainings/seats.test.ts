@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { JobItems } from "../../src/jobs/job-items.ts";
 import { expireOffers, promoteWaiting, signUp, withdraw } from "../../src/trainings/seats.ts";
 import { trainingRemindersJob } from "../../src/trainings/jobs.ts";
 import type { Stores } from "../../storage/index.ts";
 import { memoryStores } from "../support/memory-stores.ts";
+import { captureLog } from "../support/capture-log.ts";
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 10, 26, 9, 0);
 const START = NOW + 7 * 24 * HOUR;
 const messaging = { language: "fr" as const, prefix: "!" };
+const offers = (stores: Stores): JobItems => new JobItems("training-offers", stores, captureLog().log);
 
 function setup(capacity = 2, confirmationHours: number | null = null) {
   const stores = memoryStores();
@@ -52,8 +55,8 @@ describe("training seats", () => {
     withdraw(stores, session, "@a:x", NOW + 10, messaging);
     expect(stores.trainings.registrations.of(session.id, "@b:x")).toMatchObject({ status: "offered", offerExpiresAt: NOW + 10 + 48 * HOUR });
     expect(stores.trainings.trainings.counts(session).placesLeft).toBe(0);
-    expect(expireOffers(stores, NOW + 47 * HOUR, messaging)).toBe(0);
-    expect(expireOffers(stores, NOW + 49 * HOUR, messaging)).toBe(1);
+    expect(expireOffers(stores, NOW + 47 * HOUR, messaging, offers(stores))).toBe(0);
+    expect(expireOffers(stores, NOW + 49 * HOUR, messaging, offers(stores))).toBe(1);
     expect(stores.trainings.registrations.of(session.id, "@b:x")?.status).toBe("expired");
     expect(stores.trainings.registrations.of(session.id, "@c:x")?.status).toBe("offered");
     expect(directMessages(stores)).toEqual([
@@ -83,7 +86,7 @@ describe("training seats", () => {
     signUp(stores, session, "@a:x", NOW);
     signUp(stores, session, "@b:x", NOW);
     signUp(stores, session, "@c:x", NOW);
-    const job = trainingRemindersJob(stores, messaging, () => undefined);
+    const job = trainingRemindersJob(stores, messaging, () => undefined, captureLog().log);
     await job.run(START - 25 * HOUR);
     expect(directMessages(stores)).toEqual([]);
     await job.run(START - 23 * HOUR);

@@ -8,6 +8,8 @@ import { txnIdFor } from "../../matrix/txn-id.ts";
 import { joinMarkdown, md, userPill, type Markdown } from "../../render/markdown.ts";
 import { renderMessage } from "../../render/render-message.ts";
 import type { ScheduledJob } from "../../scheduler.ts";
+import { JobItems } from "../../jobs/job-items.ts";
+import type { Logger } from "../../log.ts";
 import { shortWhen } from "../format.ts";
 import { zoneLabel } from "../parse-when.ts";
 import type { AgendaEvent, Occurrence } from "../model.ts";
@@ -30,29 +32,37 @@ export interface ReminderSettings {
  * crash. Missed by less than the grace period (Minou was down), it goes out late and says so;
  * older, or due before the event was created or moved, it is skipped.
  */
-export function remindersJob(stores: Stores, settings: ReminderSettings, names: MemberNames, afterQueued: () => void): ScheduledJob {
+export function remindersJob(stores: Stores, settings: ReminderSettings, names: MemberNames, afterQueued: () => void, log: Logger): ScheduledJob {
+  const items = new JobItems("agenda-reminders", stores, log);
   return {
     name: "agenda-reminders",
     run(now) {
-      const grace = settings.graceMinutes * MINUTE;
       let queued = false;
       for (const event of stores.agenda.events.active()) {
-        const offsets = stores.roomSettings.get(event.roomId, reminderOffsetsSetting) ?? settings.defaultOffsetsMinutes;
-        if (offsets.length === 0) continue;
-        const horizon = now + Math.max(...offsets) * MINUTE + 1;
-        const timingChangedAt = stores.agenda.events.timingChangedAt(event.id);
-        for (const occurrence of occurrencesBetween(event, now - grace, horizon)) {
-          if (occurrence.cancelled) continue;
-          for (const offset of offsets) {
-            const dueAt = occurrence.startsAt - offset * MINUTE;
-            if (dueAt > now) continue;
-            queued = remindOnce(stores, settings, names, event, occurrence, offset, dueAt, timingChangedAt, now) || queued;
-          }
-        }
+        const context = { eventId: event.id, roomId: event.roomId, number: event.number };
+        queued = items.attempt(`event ${event.id}`, context, () => remindEvent(stores, settings, names, event, now)) === true || queued;
       }
       if (queued) afterQueued();
     },
   };
+}
+
+/** The reminders of one event that are due; true if any was queued. */
+function remindEvent(stores: Stores, settings: ReminderSettings, names: MemberNames, event: AgendaEvent, now: number): boolean {
+  const offsets = stores.roomSettings.get(event.roomId, reminderOffsetsSetting) ?? settings.defaultOffsetsMinutes;
+  if (offsets.length === 0) return false;
+  const horizon = now + Math.max(...offsets) * MINUTE + 1;
+  const timingChangedAt = stores.agenda.events.timingChangedAt(event.id);
+  let queued = false;
+  for (const occurrence of occurrencesBetween(event, now - settings.graceMinutes * MINUTE, horizon)) {
+    if (occurrence.cancelled) continue;
+    for (const offset of offsets) {
+      const dueAt = occurrence.startsAt - offset * MINUTE;
+      if (dueAt > now) continue;
+      queued = remindOnce(stores, settings, names, event, occurrence, offset, dueAt, timingChangedAt, now) || queued;
+    }
+  }
+  return queued;
 }
 
 function remindOnce(

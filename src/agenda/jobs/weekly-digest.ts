@@ -6,6 +6,8 @@ import { txnIdFor } from "../../matrix/txn-id.ts";
 import { joinMarkdown, md } from "../../render/markdown.ts";
 import { renderMessage } from "../../render/render-message.ts";
 import type { ScheduledJob } from "../../scheduler.ts";
+import { JobItems } from "../../jobs/job-items.ts";
+import type { Logger } from "../../log.ts";
 import { shortWhen } from "../format.ts";
 import { occurrencesBetween } from "../occurrences.ts";
 import { weeklyDigestSetting } from "../settings.ts";
@@ -15,7 +17,8 @@ const SEND_FROM_HOUR = 9;
 const SEND_UNTIL_HOUR = 12;
 
 /** "Cette semaine à l'association…": each Monday morning, the week's events, in rooms that asked. */
-export function weeklyDigestJob(stores: Stores, defaults: { language: Language; timeZone: string }, afterQueued: () => void): ScheduledJob {
+export function weeklyDigestJob(stores: Stores, defaults: { language: Language; timeZone: string }, afterQueued: () => void, log: Logger): ScheduledJob {
+  const items = new JobItems("agenda-weekly-digest", stores, log);
   return {
     name: "agenda-weekly-digest",
     run(now) {
@@ -28,14 +31,14 @@ export function weeklyDigestJob(stores: Stores, defaults: { language: Language; 
         if (local.weekday !== 1 || local.hour < SEND_FROM_HOUR || local.hour >= SEND_UNTIL_HOUR) continue;
         const weekEnd = weekStart.plus({ weeks: 1 });
         const language = room.language ?? defaults.language;
-        stores.transaction(() => {
-          if (!stores.agenda.digests.claim(room.roomId, weekStart.toMillis(), now)) return;
+        const sent = items.attempt(`room ${room.roomId}`, { roomId: room.roomId, week: weekStart.toISODate() }, () => {
+          if (!stores.agenda.digests.claim(room.roomId, weekStart.toMillis(), now)) return false;
           const occurrences = stores.agenda.events
             .inRoom(room.roomId)
             .flatMap((event) => occurrencesBetween(event, weekStart.toMillis(), weekEnd.toMillis()))
             .filter((occurrence) => !occurrence.cancelled)
             .sort((a, b) => a.startsAt - b.startsAt);
-          if (occurrences.length === 0) return;
+          if (occurrences.length === 0) return false;
           const lines = occurrences.map(
             ({ event, startsAt, endsAt }) =>
               md`- ${shortWhen(startsAt, endsAt, event.allDay, event.timeZone, language)} — **${event.title}**${event.location === null ? "" : ` — ${event.location}`}`,
@@ -51,8 +54,9 @@ export function weeklyDigestJob(stores: Stores, defaults: { language: Language; 
             },
             now,
           );
-          queued = true;
+          return true;
         });
+        queued = sent === true || queued;
       }
       if (queued) afterQueued();
     },

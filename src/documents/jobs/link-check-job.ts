@@ -7,6 +7,7 @@ import { txnIdFor } from "../../matrix/txn-id.ts";
 import { code, joinMarkdown, link, md, type Markdown } from "../../render/markdown.ts";
 import { renderMessage } from "../../render/render-message.ts";
 import type { ScheduledJob } from "../../scheduler.ts";
+import { JobItems } from "../../jobs/job-items.ts";
 import { LIST_BUDGET_BYTES } from "../document-list.ts";
 import { numberLabel } from "../document-texts.ts";
 import { checkLinks } from "../link-check.ts";
@@ -45,6 +46,7 @@ interface Broken {
  * database: a tick run twice, or after a crash, reports nothing twice.
  */
 export function linkCheckJob(stores: Stores, settings: LinkCheckSettings, afterQueued: () => void, log: Logger, check: LinkChecker = checkLinks): ScheduledJob {
+  const items = new JobItems("documents-link-check", stores, log);
   return {
     name: "documents-link-check",
     async run(now) {
@@ -56,9 +58,17 @@ export function linkCheckJob(stores: Stores, settings: LinkCheckSettings, afterQ
         { timeoutMs: settings.timeoutSeconds * 1000, maxRedirects: MAX_REDIRECTS, allowedPrivate: settings.allowedAddresses, concurrency: CONCURRENCY },
       );
       const queued = stores.transaction(() => {
-        const broken = recordResults(stores, due, statuses, now);
-        for (const [roomId, documents] of broken) queueReport(stores, roomId, documents, settings, now);
-        return broken.size > 0;
+        let reported = false;
+        for (const [roomId, documents] of recordResults(stores, due, statuses, now)) {
+          // A report that fails leaves its links unreported: the room hears of them on a later check.
+          const report = (): boolean => {
+            for (const { document } of documents) stores.documents.linkChecks.markReported(document.id, now);
+            queueReport(stores, roomId, documents, settings, now);
+            return true;
+          };
+          reported = items.attempt(`room ${roomId}`, { roomId, documents: documents.map(({ document }) => document.id) }, report) === true || reported;
+        }
+        return reported;
       });
       log.debug("links checked", { checked: due.length, reportedRooms: queued });
       if (queued) afterQueued();
@@ -66,7 +76,7 @@ export function linkCheckJob(stores: Stores, settings: LinkCheckSettings, afterQ
   };
 }
 
-/** Records each result; returns, by room, the links to report now. */
+/** Records each result; returns, by room, the links to report now (marked reported with their report). */
 function recordResults(stores: Stores, due: readonly RoomDocument[], statuses: ReadonlyMap<string, Parameters<typeof judgeLink>[0]>, now: number): Map<string, Broken[]> {
   const { documents, linkChecks } = stores.documents;
   const toReport = new Map<string, Broken[]>();
@@ -82,7 +92,6 @@ function recordResults(stores: Stores, due: readonly RoomDocument[], statuses: R
     }
     const record = linkChecks.recordFailure(document.id, verdict.problem, verdict.lasting ? null : now + RETRY_AFTER_MS, now);
     if (record.reported || (!verdict.lasting && record.failures < 2)) continue;
-    linkChecks.markReported(document.id, now);
     toReport.set(document.roomId, [...(toReport.get(document.roomId) ?? []), { document, problem: verdict.problem }]);
   }
   return toReport;

@@ -200,3 +200,16 @@ describe("scheduled announcements: !annonces and !annonce annuler", () => {
     expect(STAFF_ROOM).toBe(staffContext(stores).settings.staffRoom);
   });
 });
+
+describe("!annonce: Markdown nested too deeply", () => {
+  it("is refused before anything is prepared, saying how deep and what the limit is", () => {
+    const stores = centreStores();
+    const result = annonce.execute(staffContext(stores), { text: `#culture ${"> ".repeat(2_000)}Fermeture du centre` });
+    expect(result.kind).toBe("refusal");
+    expect(bodyOf(result)).toBe(
+      "Ce texte imbrique trop de niveaux les uns dans les autres : 2 000 niveaux de citations (>), de listes (-, *, 1.) ou de mises en forme (**, _), pour 10 au plus. Simplifiez-le, puis renvoyez-le. Rien n'a été préparé.",
+    );
+    expect(stores.staffAnnouncements.announcements.draftOf(KARIM)).toBeUndefined();
+    expect(stores.outbox.pendingRooms()).toEqual([]);
+  });
+});

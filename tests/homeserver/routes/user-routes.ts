@@ -7,6 +7,7 @@ import { parseSyncFilter } from "../filters.ts";
 import { json, type Reply } from "../http.ts";
 import { propagateProfile } from "../membership.ts";
 import type { JsonObject } from "../types.ts";
+import { requireEncodable } from "../unencodable.ts";
 
 const PROFILE_FIELDS = { displayname: "displayname", avatar_url: "avatarUrl" } as const;
 
@@ -35,6 +36,8 @@ export function addUserRoutes(routes: Routes): void {
     const account = ctx.core.accounts.requireSelf(ctx.session(), ctx.param("userId"), "create filters");
     const filter = ctx.jsonBody();
     parseSyncFilter(filter);
+    // Synapse stores it as canonical JSON: 500 for a lone surrogate (unencodable.ts).
+    requireEncodable(filter);
     return json({ filter_id: ctx.core.accounts.addFilter(account, filter) });
   });
   routes.add("GET", `${CLIENT}/user/:userId/filter/:filterId`, (ctx) => {
@@ -83,6 +86,8 @@ function setProfileField(ctx: RequestContext, field: "displayname" | "avatar_url
   const value = ctx.jsonBody()[field];
   if (value !== undefined && value !== null && typeof value !== "string") throw badJson(`${field} must be a string`);
   if (typeof value === "string" && value.length > 256) throw badJson(`${field} is too long`);
+  // Synapse's database refuses it: 500, the profile unchanged (unencodable.ts).
+  requireEncodable(value);
   account[PROFILE_FIELDS[field]] = typeof value === "string" && value !== "" ? value : undefined;
   // Synapse's _update_join_states: one rc_message action after the profile is stored; when refused,
   // the answer is 429 with the new profile kept and the rooms' member events left as they were.
