@@ -11,7 +11,7 @@ export function readEdit(event: MatrixEvent): Edit | undefined {
   if (relation?.["rel_type"] !== "m.replace") return undefined;
   const originalEventId = relation["event_id"];
   const newContent = event.content["m.new_content"];
-  if (typeof originalEventId !== "string" || typeof newContent !== "object" || newContent === null) return undefined;
+  if (typeof originalEventId !== "string" || typeof newContent !== "object" || newContent === null || Array.isArray(newContent)) return undefined;
   return { originalEventId, newContent: newContent as Record<string, unknown> };
 }
 

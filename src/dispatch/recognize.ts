@@ -15,7 +15,7 @@ export interface AddressOptions {
  */
 export function recognizeCommand(content: Record<string, unknown>, options: AddressOptions): string | undefined {
   if (content["msgtype"] !== "m.text" || typeof content["body"] !== "string") return undefined;
-  const text = withoutInvisibleMarks(stripReplyFallback(content["body"], content)).trim();
+  const text = withoutInvisibleMarks(stripReplyFallback(content["body"], content)).replace(LEADING_FORMAT_CHARACTERS, "").trim();
   if (text.startsWith(options.prefix)) {
     const line = text.slice(options.prefix.length).trim();
     return line === "" ? undefined : line;
@@ -26,13 +26,18 @@ export function recognizeCommand(content: Record<string, unknown>, options: Addr
   return line === "" ? "aide" : line;
 }
 
-// Zero-width space, word joiner and byte order mark show nothing and mean nothing in a command;
+// Zero-width space, word joiner, byte order mark, the direction marks, embeddings and isolates of
+// right-to-left typing, and control characters show nothing and mean nothing in a command;
 // phones, copy-paste and some keyboards put them before the "!" or inside a word.
-const MEANINGLESS_MARKS = /[\u200B\u2060\uFEFF]/gu;
+const MEANINGLESS_MARKS = /[\u200B\u2060\uFEFF\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]|[^\P{Cc}\t\n\r]/gu;
 // The joiners (ZWNJ, ZWJ) matter between emoji (👩‍🌾) and in Arabic or Indic scripts, not next to
 // Latin letters, digits, punctuation or spaces, where they are just as invisible.
 const LATIN_NEIGHBOUR = String.raw`[\p{Script=Latin}\p{Nd}\p{P}\s]`;
 const STRAY_JOINERS = new RegExp(String.raw`(?<=^|${LATIN_NEIGHBOUR})[\u200C\u200D]+|[\u200C\u200D]+(?=$|${LATIN_NEIGHBOUR})`, "gu");
+
+// Before the prefix, any invisible format character goes (inside the line, some are part of what
+// is written: the tags of a flag emoji 🏴, a soft hyphen).
+const LEADING_FORMAT_CHARACTERS = /^[\s\p{Cf}]+/u;
 
 function withoutInvisibleMarks(text: string): string {
   return text.replace(MEANINGLESS_MARKS, "").replace(STRAY_JOINERS, "");

@@ -21,6 +21,7 @@ export interface OnboardingSettings {
  */
 export class MemberJoins implements InboundHandler {
   readonly eventTypes = ["m.room.member"] as const;
+  readonly readsState = true;
 
   constructor(
     private readonly stores: Stores,

@@ -10,6 +10,11 @@ export type Effect = () => string;
 /** A feature's reaction to some event types (commands, reactions, redactions…). */
 export interface InboundHandler {
   readonly eventTypes: readonly string[];
+  /**
+   * Whether it reads state events of those types (memberships). Others never see one: a state
+   * event of type m.room.message, say, is shown by no client as a message, so it is no command.
+   */
+  readonly readsState?: boolean;
   /** Async look-ups first (power levels…), then the effect to commit, or undefined for none. */
   prepare(item: InboundEvent): Promise<Effect | undefined>;
 }
@@ -82,7 +87,9 @@ export class InboundProcessor {
   /** Returns false when the event must be tried again later. */
   private async handle(item: InboundEvent): Promise<boolean> {
     const effects: Effect[] = [];
+    const isState = item.event.state_key !== undefined;
     for (const handler of this.handlersByType.get(item.event.type) ?? []) {
+      if (isState && handler.readsState !== true) continue;
       try {
         const effect = await handler.prepare(item);
         if (effect !== undefined) effects.push(effect);

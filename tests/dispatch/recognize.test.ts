@@ -31,6 +31,15 @@ describe("recognizeCommand", () => {
     expect(recognizeCommand(text("!agenda\u00A0ajouter"), options)).toBe("agenda\u00A0ajouter");
   });
 
+  it("reads a command behind the direction marks of right-to-left typing, or with a control character in it", () => {
+    for (const mark of ["\u200E", "\u200F", "\u061C", "\u202A", "\u2066", "\u2067"]) {
+      expect(recognizeCommand(text(`${mark}!aide`), options), JSON.stringify(mark)).toBe("aide");
+      expect(recognizeCommand(text(`${mark}Minou : aide\u2069`), options), JSON.stringify(mark)).toBe("aide");
+    }
+    expect(recognizeCommand(text("!documents\u007F"), options)).toBe("documents");
+    expect(recognizeCommand(text("!ai\u0000de"), options)).toBe("aide");
+  });
+
   it("keeps the joiners that mean something: emoji sequences and scripts that need them", () => {
     expect(recognizeCommand(text("!agenda ajouter jeudi 18h Atelier 👩\u200D🌾"), options)).toBe("agenda ajouter jeudi 18h Atelier 👩\u200D🌾");
     expect(recognizeCommand(text("!faq می\u200Cخواهم"), options)).toBe("faq می\u200Cخواهم");

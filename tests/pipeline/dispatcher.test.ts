@@ -107,6 +107,11 @@ describe("Dispatcher", () => {
     expect(replies).toEqual([]);
   });
 
+  it("takes no state event for a message, whatever its type: no client shows one as a command", async () => {
+    const { handle } = setup();
+    expect(await handle({ ...message("@modo:x", "!langue en"), state_key: "" })).toEqual([]);
+  });
+
   it("does not answer a command redacted before its turn, even delivered with its content", async () => {
     const { handle, stores } = setup();
     const command = message("@camille:x", "!minou");
