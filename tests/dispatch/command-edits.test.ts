@@ -1,20 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { allCommands } from "../../commands/index.ts";
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
-import { Dispatcher } from "../../src/dispatch/dispatcher.ts";
-import { CommandRegistry } from "../../src/dispatch/registry.ts";
-import { InboundProcessor } from "../../src/pipeline/inbound-processor.ts";
-import { RoomStateCache } from "../../src/pipeline/room-state.ts";
 import { md } from "../../src/render/markdown.ts";
 import type { Stores } from "../../storage/index.ts";
 import type { MatrixEvent } from "../../storage/inbound-events-store.ts";
-import { captureLog } from "../support/capture-log.ts";
-import { TEST_SETTINGS } from "../support/command-context.ts";
 import { memoryStores } from "../support/memory-stores.ts";
 import { RecordingTransport } from "../support/recording-transport.ts";
+import { dispatching, ROOM, BOT } from "../support/dispatching.ts";
 
-const ROOM = "!asso:x";
-const BOT = "@minou:x";
 let counter = 0;
 
 /** A command that counts its runs: "!compter 3" adds 3; a number over 10 is refused. */
@@ -37,29 +30,7 @@ function counting(): { command: ReturnType<typeof defineCommand>; runs: number[]
 
 /** Minou over `stores`, as after each start: a new dispatcher and processor, the same database. */
 function start(stores: Stores, transport: RecordingTransport, extra = counting().command) {
-  const { log } = captureLog();
-  const dispatcher = new Dispatcher(
-    new CommandRegistry([...allCommands, extra]),
-    stores,
-    new RoomStateCache(transport, { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 }),
-    { botUserId: BOT, prefix: "!", names: ["Minou"], admins: [], staff: [], defaultLanguage: "fr", defaultTimeZone: "Europe/Paris", floodGuard: { maxCommands: 100, perSeconds: 10, muteSeconds: 60 }, commands: TEST_SETTINGS },
-    { version: "0.0.0", startedAt: 0, centreName: "Centre" },
-    log,
-    () => 2_000_000,
-  );
-  const processor = new InboundProcessor(stores, [dispatcher], log, () => 2_000_000, () => undefined);
-  /** Records events as the sync intake does, handles them, and returns the replies queued. */
-  return async (...events: MatrixEvent[]): Promise<{ body: string; content: Record<string, unknown> }[]> => {
-    for (const event of events) stores.inbound.record(ROOM, event, 0);
-    processor.wake();
-    await processor.idle();
-    const replies = [];
-    for (let next = stores.outbox.nextForRoom(ROOM); next !== undefined; next = stores.outbox.nextForRoom(ROOM)) {
-      replies.push({ body: String(next.content["body"]), content: next.content });
-      stores.outbox.markSent(next.id, "$x", 0);
-    }
-    return replies;
-  };
+  return dispatching({ stores, transport, commands: [...allCommands, extra] }).handle;
 }
 
 function setup() {

@@ -1,46 +1,14 @@
 // A reply never quotes more than a short excerpt of what a member typed: all of a long message
 // would make a reply too big for Matrix (65536 bytes an event), which never arrives.
 import { describe, expect, it } from "vitest";
-import { allCommands } from "../../commands/index.ts";
-import { Dispatcher } from "../../src/dispatch/dispatcher.ts";
-import { CommandRegistry } from "../../src/dispatch/registry.ts";
-import { InboundProcessor } from "../../src/pipeline/inbound-processor.ts";
-import { RoomStateCache } from "../../src/pipeline/room-state.ts";
 import { graphemeCount } from "../../src/render/cut-text.ts";
-import type { MatrixEvent } from "../../storage/inbound-events-store.ts";
-import { captureLog } from "../support/capture-log.ts";
-import { TEST_SETTINGS } from "../support/command-context.ts";
-import { memoryStores } from "../support/memory-stores.ts";
-import { RecordingTransport } from "../support/recording-transport.ts";
+import { dispatching, MODERATOR, textMessage } from "../support/dispatching.ts";
 
-const ROOM = "!asso:x";
-const BOT = "@minou:x";
-const MODERATOR = "@modo:x";
-let counter = 0;
 
 /** Replies to each command, in order, as queued for sending. */
 async function answers(sender: string, ...bodies: string[]): Promise<string[]> {
-  const stores = memoryStores();
-  stores.rooms.recordJoin(ROOM, 0);
-  const transport = new RecordingTransport();
-  transport.powerLevels[ROOM] = { users: { [MODERATOR]: 50, [BOT]: 100 }, users_default: 0 };
-  const { log } = captureLog();
-  const settings = { botUserId: BOT, prefix: "!", names: ["Minou"], admins: [], staff: [], defaultLanguage: "fr" as const, defaultTimeZone: "Europe/Paris", floodGuard: { maxCommands: 100, perSeconds: 10, muteSeconds: 60 }, commands: TEST_SETTINGS };
-  const dispatcher = new Dispatcher(new CommandRegistry(allCommands), stores, new RoomStateCache(transport, { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 }), settings, { version: "0.0.0", startedAt: 0, centreName: "Centre" }, log, () => 2_000_000);
-  const processor = new InboundProcessor(stores, [dispatcher], log, () => 2_000_000, () => undefined);
-  for (const body of bodies) {
-    counter += 1;
-    const event: MatrixEvent = { event_id: `$q${counter}`, type: "m.room.message", sender, origin_server_ts: 1_000_000 + counter, content: { msgtype: "m.text", body } };
-    stores.inbound.record(ROOM, event, 0);
-  }
-  processor.wake();
-  await processor.idle();
-  const replies: string[] = [];
-  for (let next = stores.outbox.nextForRoom(ROOM); next !== undefined; next = stores.outbox.nextForRoom(ROOM)) {
-    replies.push(String(next.content["body"]));
-    stores.outbox.markSent(next.id, "$x", 0);
-  }
-  return replies;
+  const { handle } = dispatching();
+  return (await handle(...bodies.map((body) => textMessage(sender, body)))).map((queued) => queued.body);
 }
 
 /** About 60,000 characters, emoji included: as much as one Matrix message can carry. */

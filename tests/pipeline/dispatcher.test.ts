@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { allCommands } from "../../commands/index.ts";
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
-import { Dispatcher } from "../../src/dispatch/dispatcher.ts";
-import { CommandRegistry } from "../../src/dispatch/registry.ts";
-import { InboundProcessor } from "../../src/pipeline/inbound-processor.ts";
-import { RoomStateCache } from "../../src/pipeline/room-state.ts";
 import { md } from "../../src/render/markdown.ts";
 import type { MatrixEvent } from "../../storage/inbound-events-store.ts";
-import { captureLog } from "../support/capture-log.ts";
-import { TEST_SETTINGS } from "../support/command-context.ts";
-import { memoryStores } from "../support/memory-stores.ts";
-import { RecordingTransport } from "../support/recording-transport.ts";
+import { BOT, dispatching, ROOM } from "../support/dispatching.ts";
 
-const ROOM = "!asso:x";
-const BOT = "@minou:x";
 let counter = 0;
 
 function message(sender: string, body: string, extra: Record<string, unknown> = {}, ts = 1_000_000 + counter): MatrixEvent {
@@ -22,38 +13,7 @@ function message(sender: string, body: string, extra: Record<string, unknown> = 
 }
 
 function setup(commands = allCommands, floodGuard = { maxCommands: 100, perSeconds: 10, muteSeconds: 60 }) {
-  const stores = memoryStores();
-  stores.rooms.recordJoin(ROOM, 0);
-  const transport = new RecordingTransport();
-  transport.powerLevels[ROOM] = { users: { "@modo:x": 50, [BOT]: 100 }, users_default: 0 };
-  const { log, lines } = captureLog();
-  const dispatcher = new Dispatcher(
-    new CommandRegistry(commands),
-    stores,
-    new RoomStateCache(transport, { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 }),
-    { botUserId: BOT, prefix: "!", names: ["Minou"], admins: ["@admin:x"], staff: ["@equipe:x"], defaultLanguage: "fr", defaultTimeZone: "Europe/Paris", floodGuard, commands: TEST_SETTINGS },
-    { version: "0.0.0", startedAt: 0, centreName: "Centre" },
-    log,
-    () => 2_000_000,
-  );
-  const processor = new InboundProcessor(stores, [dispatcher], log, () => 2_000_000, () => undefined);
-  /** Records events as the sync intake does and handles them; returns the replies queued. */
-  const handle = async (...events: MatrixEvent[]) => {
-    for (const event of events) stores.inbound.record(ROOM, event, 0);
-    processor.wake();
-    await processor.idle();
-    return stores.outbox.pendingRooms().length === 0 ? [] : drainReplies(stores);
-  };
-  return { stores, handle, lines };
-}
-
-function drainReplies(stores: ReturnType<typeof memoryStores>): { body: string; content: Record<string, unknown> }[] {
-  const replies = [];
-  for (let next = stores.outbox.nextForRoom(ROOM); next !== undefined; next = stores.outbox.nextForRoom(ROOM)) {
-    replies.push({ body: String(next.content["body"]), content: next.content });
-    stores.outbox.markSent(next.id, "$x", 0);
-  }
-  return replies;
+  return dispatching({ commands, floodGuard, admins: ["@admin:x"], staff: ["@equipe:x"] });
 }
 
 describe("Dispatcher", () => {
