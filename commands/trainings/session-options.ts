@@ -33,10 +33,14 @@ export function checkCapacity(context: CommandContext, places: number | undefine
 }
 
 /** "48h", "2j", "2d" → hours. */
+/** Sixty days: longer, a seat offered would stay blocked for a whole season (and the deadline overflow). */
+export const MAX_CONFIRMATION_HOURS = 60 * 24;
+
 export function readConfirmationHours(text: string | undefined): number | null | undefined {
   if (text === undefined) return null;
   const match = /^(\d+)\s*(h|heures?|hours?|j|jours?|d|days?)$/iu.exec(text.trim());
   if (match === null) return undefined;
   const value = Number(match[1]);
-  return /^[jd]/iu.test(match[2] ?? "") ? value * 24 : value;
+  const hours = /^[jd]/iu.test(match[2] ?? "") ? value * 24 : value;
+  return hours >= 1 && hours <= MAX_CONFIRMATION_HOURS ? hours : undefined;
 }

@@ -25,7 +25,7 @@ export const session = defineCommand({
     const capacityRefusal = checkCapacity(context, places);
     if (capacityRefusal !== undefined) return capacityRefusal;
     const confirmationHours = readConfirmationHours(confirmation);
-    if (confirmationHours === undefined) return refuse(language === "fr" ? md`Délai de confirmation non compris : écrivez par exemple confirmation:48h.` : md`Confirmation delay not understood: write for example confirmation:48h.`);
+    if (confirmationHours === undefined) return refuse(language === "fr" ? md`Délai de confirmation non compris : écrivez par exemple confirmation:48h ou confirmation:2j, entre 1 heure et 60 jours.` : md`Confirmation delay not understood: write for example confirmation:48h or confirmation:2d, between 1 hour and 60 days.`);
     const timing = readSessionTiming(context, when);
     if (!isTiming(timing)) return timing;
     const created = stores.trainings.trainings.addSession(

@@ -220,17 +220,35 @@ export class OutboxSender {
     }
   }
 
-  private sendWithRetries(message: QueuedEvent, roomId: string, content: Record<string, unknown>): Promise<string> {
+  private async sendWithRetries(message: QueuedEvent, roomId: string, content: Record<string, unknown>): Promise<string> {
     const { request, onRateLimit } = this.withPacing(message, () => this.transport.sendEvent(roomId, message.eventType, message.txnId, content));
-    return withRetry(
-      request,
-      { ...this.retryPolicy, signal: this.abort.signal },
-      (failure, delayMs) => {
-        onRateLimit(failure, delayMs);
-        this.stores.outbox.recordAttempt(message.id);
-        this.log.warn("send failed, will retry", { roomId, context: message.context, failure: failure.description, delayMs });
-      },
-    );
+    // A background message that fails in its own room (a 5xx there) gives its worker back while
+    // it waits to try again: the other rooms' announcements go on meanwhile.
+    const background = laneOf(this.priorityOfQueued(message)) === "background";
+    let resting = false;
+    const rest = (waiting: boolean): void => {
+      if (!background || resting === waiting) return;
+      resting = waiting;
+      this.backgroundWorkers += resting ? -1 : 1;
+      if (resting) this.wake();
+    };
+    try {
+      return await withRetry(
+        async () => {
+          rest(false);
+          return request();
+        },
+        { ...this.retryPolicy, signal: this.abort.signal },
+        (failure, delayMs) => {
+          onRateLimit(failure, delayMs);
+          if (failure.kind === "transient") rest(true);
+          this.stores.outbox.recordAttempt(message.id);
+          this.log.warn("send failed, will retry", { roomId, context: message.context, failure: failure.description, delayMs });
+        },
+      );
+    } finally {
+      rest(false);
+    }
   }
 
   private async send(message: QueuedEvent): Promise<void> {

@@ -7,11 +7,11 @@ import { matrixError, RecordingTransport } from "../support/recording-transport.
 
 const policy = { maxAttempts: 3, initialDelayMs: 5, maxDelayMs: 20 };
 
-function setup() {
+function setup(roomConcurrency = 2) {
   const stores = memoryStores();
   const transport = new RecordingTransport();
   const { log, lines } = captureLog();
-  const sender = new OutboxSender(stores, transport, log, Date.now, { retryPolicy: policy, roomConcurrency: 2, defaultLanguage: "fr" });
+  const sender = new OutboxSender(stores, transport, log, Date.now, { retryPolicy: policy, roomConcurrency, defaultLanguage: "fr" });
   const enqueue = (txnId: string, roomId = "!r:x", purpose?: string) =>
     stores.outbox.enqueue(
       { txnId, roomId, eventType: "m.room.message", content: { body: txnId }, context: `!aide from @camille:x (${txnId})`, ...(purpose === undefined ? {} : { purpose, purposeRef: "42" }) },
@@ -235,5 +235,19 @@ describe("OutboxSender failure reports and pacing", () => {
     await drained();
     // The reply was queued last, yet leaves before most of the paced messages.
     expect(transport.sent.map((event) => event.txnId).indexOf("reply")).toBeLessThanOrEqual(2);
+  });
+
+  it("lets other rooms' announcements go while one room's keeps failing and waits to try again", async () => {
+    // One worker for announcements; the first room's meets 502 twice (then waits 5, then 10 ms).
+    const { transport, sender, enqueue, drained } = setup(1);
+    sender.pace(["announcement"], new SendPacer(1_000));
+    transport.roomFailures["!room0:x"] = Array.from({ length: 2 }, () => matrixError(502, "M_UNKNOWN"));
+    for (let i = 0; i < 6; i += 1) enqueue(`room${i}`, `!room${i}:x`, "announcement");
+    sender.wake();
+    await drained();
+    const order = transport.sent.map((event) => event.txnId);
+    expect(order).toHaveLength(6);
+    // Every other room got it before the failing one was through.
+    expect(order.at(-1)).toBe("room0");
   });
 });

@@ -16,12 +16,14 @@ export class RecordingTransport implements MatrixTransport {
   readonly left: string[] = [];
   /** Errors thrown by the next sends, in order (then sends succeed). */
   readonly sendFailures: unknown[] = [];
+  /** Errors thrown by the next sends into one room, in order, before `sendFailures`. */
+  readonly roomFailures: Record<string, unknown[]> = {};
   powerLevels: Record<string, Record<string, unknown>> = {};
   private readonly eventIds = new Map<string, string>();
 
   async sendEvent(roomId: string, eventType: string, txnId: string, content: Record<string, unknown>): Promise<string> {
     this.attempts.push({ txnId, at: Date.now() });
-    const failure = this.sendFailures.shift();
+    const failure = this.roomFailures[roomId]?.shift() ?? this.sendFailures.shift();
     if (failure !== undefined) throw failure;
     const known = this.eventIds.get(txnId);
     if (known !== undefined) return known;
