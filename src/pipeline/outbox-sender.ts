@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { Stores } from "../../storage/index.ts";
 import type { Language } from "../i18n/language.ts";
 import { messagesFor } from "../i18n/runtime-messages.ts";
@@ -67,6 +68,8 @@ export class OutboxSender {
     budget?: SendBudget,
   ) {
     this.budget = budget ?? new SendBudget();
+    // Every message waiting for the budget listens for the stop, hundreds during an announcement.
+    setMaxListeners(0, this.abort.signal);
     this.retryPolicy = { maxRepeatedServerErrors: REPEATED_SERVER_ERRORS, ...options.retryPolicy };
   }
 

@@ -130,7 +130,12 @@ export class SyncIntake {
       roomState.setMember(roomId, event.state_key, event.content);
       // The invite that opened a DM, between Minou and the member, whichever of them sent it.
       const involvesMinou = event.sender === this.deps.botUserId || event.state_key === this.deps.botUserId;
-      if (involvesMinou && event.content["is_direct"] === true) stores.rooms.markDirect(roomId);
+      if (involvesMinou && event.content["is_direct"] === true) {
+        stores.rooms.markDirect(roomId);
+        // A DM the member opened is where Minou writes to them too, rather than opening another.
+        const member = event.sender === this.deps.botUserId ? event.state_key : event.sender;
+        if (member !== this.deps.botUserId && stores.directRooms.roomOf(member) === undefined) stores.directRooms.record(member, roomId, this.deps.now());
+      }
     }
     if (event.state_key !== "") return;
     switch (event.type) {

@@ -107,4 +107,15 @@ describe("DMs members open with Minou are not association rooms", () => {
       dominique.stop();
     }
   });
+
+  it("writes to a member in the DM they opened, rather than opening another", async () => {
+    await ask(sacha, "!mes-données", dm);
+    const sentToSacha = await waitFor(
+      () => scenario.homeserver.roomEvents(dm).find((event) => event.sender === scenario.bot.userId && event.content["msgtype"] === "m.file") ?? undefined,
+      "the export in Sacha's DM",
+    );
+    expect(String(sentToSacha.content["body"])).toMatch(/\.json$/u);
+    // No second DM: Minou never invited Sacha anywhere.
+    expect(sacha.client.getRooms().filter((room) => room.getMyMembership() === "invite")).toEqual([]);
+  });
 });
