@@ -14,10 +14,10 @@ export const assos = defineCommand({
   summary: { fr: "tous les salons d'association où est Minou : nom, thèmes, membres, activité, droits manquants (équipe du centre)", en: "every association room Minou is in: name, tags, members, activity, missing rights (centre staff)" },
   args: [],
   permission: "staff",
-  execute({ stores, language }) {
+  execute({ stores, language, settings }) {
     const fr = language === "fr";
-    // Members' direct messages with Minou are not associations' rooms.
-    const rooms = stores.rooms.associationRooms();
+    // Members' direct messages with Minou are not associations' rooms, nor is the staff's.
+    const rooms = stores.rooms.associationRooms().filter((room) => room.roomId !== settings.staffRoom);
     if (rooms.length === 0) return reply(fr ? md`Minou n'est dans aucun salon.` : md`Minou is in no room.`);
     const lines = rooms.map((room) => {
       const name = room.associationName ?? room.name ?? room.roomId;

@@ -23,9 +23,15 @@ function text(parts: readonly unknown[]): string {
  */
 export function routeSdkLogs(log: Logger, level: MinouLogLevel): void {
   const sdk = log.child("sdk");
+  // A 404 is how Minou learns that a room is not encrypted or that account data is unset: no warning.
+  const failed = (module: string, parts: readonly unknown[]): void => {
+    const line = `${module} ${text(parts)}`;
+    if (line.includes('"errcode":"M_NOT_FOUND"')) sdk.debug(line);
+    else sdk.warn(line);
+  };
   const logger: ILogger = {
-    error: (module: string, ...parts: unknown[]) => sdk.warn(`${module} ${text(parts)}`),
-    warn: (module: string, ...parts: unknown[]) => sdk.warn(`${module} ${text(parts)}`),
+    error: (module: string, ...parts: unknown[]) => failed(module, parts),
+    warn: (module: string, ...parts: unknown[]) => failed(module, parts),
     info: (module: string, ...parts: unknown[]) => sdk.debug(`${module} ${text(parts)}`),
     debug: (module: string, ...parts: unknown[]) => sdk.debug(`${module} ${text(parts)}`),
     trace: (module: string, ...parts: unknown[]) => sdk.trace(`${module} ${text(parts)}`),

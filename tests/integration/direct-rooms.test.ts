@@ -62,9 +62,10 @@ describe("DMs members open with Minou are not association rooms", () => {
     await scenario.homeserver.close();
   });
 
-  it("leaves a DM out of !assos, and keeps a new unnamed association room in", async () => {
+  it("leaves a DM and the staff room out of !assos, and keeps a new unnamed association room in", async () => {
     const list = await ask(equipe, "!assos");
-    expect(list).toMatch(/\b3 salons\b/);
+    expect(list).toMatch(/\b2 salons\b/);
+    expect(list).not.toContain("Équipe du centre");
     expect(list).toContain("Chorale des Tilleuls");
     expect(list).toContain(fresh);
     expect(list).not.toContain(dm);
