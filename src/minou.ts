@@ -18,6 +18,7 @@ import { pollDeadlinesJob, recountPoll } from "./polls/poll-deadlines.ts";
 import { PollReactions } from "./polls/poll-reactions.ts";
 import { MemberJoins } from "./onboarding/member-joins.ts";
 import { WelcomeJob } from "./onboarding/welcome-job.ts";
+import { memberCountsJob } from "./jobs/member-counts.ts";
 import { purgeLeftRoomsJob } from "./jobs/purge-left-rooms.ts";
 import { trainingOffersJob, trainingRemindersJob } from "./trainings/jobs.ts";
 import { liveTrainingAnnouncements } from "./trainings/live-announcements.ts";
@@ -263,6 +264,7 @@ export class Minou {
         purgeHandledEventsJob(this.stores, config.retention.handledEventsDays),
         retentionPurgeJob(this.stores, personalDataParts, config.retention, this.log.child("privacy")),
         purgeLeftRoomsJob(this.stores, config.retention.leftRoomsDays, this.log.child("rooms")),
+        memberCountsJob(this.stores, transport, retryPolicy, this.log.child("rooms")),
         // Last: its network checks may take a few seconds, and every other job has run by then.
         linkCheckJob(
           this.stores,

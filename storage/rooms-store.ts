@@ -85,6 +85,7 @@ export class RoomsStore {
   private readonly updateContact;
   private readonly updateTags;
   private readonly updateMemberCount;
+  private readonly selectUncounted;
   private readonly updateMissingPowers;
   private readonly selectLeftBefore;
   private readonly deleteRoom;
@@ -120,7 +121,8 @@ export class RoomsStore {
     this.updateAssociationName = db.prepare<[string | null, string]>("UPDATE rooms SET association_name = ? WHERE room_id = ?");
     this.updateContact = db.prepare<[string | null, string]>("UPDATE rooms SET contact = ? WHERE room_id = ?");
     this.updateTags = db.prepare<[string, string]>("UPDATE rooms SET tags = ? WHERE room_id = ?");
-    this.updateMemberCount = db.prepare<[number, string]>("UPDATE rooms SET member_count = ? WHERE room_id = ?");
+    this.updateMemberCount = db.prepare<[number | null, string]>("UPDATE rooms SET member_count = ? WHERE room_id = ?");
+    this.selectUncounted = db.prepare<[number], { room_id: string }>("SELECT room_id FROM rooms WHERE membership = 'join' AND member_count IS NULL ORDER BY room_id LIMIT ?");
     this.updateMissingPowers = db.prepare<[string, string]>("UPDATE rooms SET missing_powers = ? WHERE room_id = ?");
     this.selectLeftBefore = db.prepare<[number], { room_id: string }>(
       "SELECT room_id FROM rooms WHERE membership IN ('leave', 'rejected') AND left_at < ? ORDER BY room_id",
@@ -157,8 +159,14 @@ export class RoomsStore {
     return [...new Set(this.associationRooms().flatMap((room) => room.tags))].sort();
   }
 
-  setMemberCount(roomId: string, count: number): void {
+  /** null: membership changed since the last count, which is to be taken again. */
+  setMemberCount(roomId: string, count: number | null): void {
     this.updateMemberCount.run(count, roomId);
+  }
+
+  /** Joined rooms whose member count is unknown, at most `limit`. */
+  uncounted(limit: number): string[] {
+    return this.selectUncounted.all(limit).map((row) => row.room_id);
   }
 
   setMissingPowers(roomId: string, missing: readonly string[]): void {

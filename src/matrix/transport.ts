@@ -24,6 +24,8 @@ export interface MatrixTransport {
   /** Adds an event to the room's pinned messages (m.room.pinned_events), keeping the others. */
   pin(roomId: string, eventId: string): Promise<void>;
   joinRoom(roomId: string): Promise<void>;
+  /** GET /rooms/{roomId}/joined_members: how many are joined now. */
+  joinedMemberCount(roomId: string): Promise<number>;
   leaveRoom(roomId: string, reason?: string): Promise<void>;
 }
 
@@ -90,6 +92,9 @@ export function botTransport(client: MatrixClient): MatrixTransport {
     },
     async joinRoom(roomId) {
       await client.doRequest("POST", `/_matrix/client/v3/rooms/${enc(roomId)}/join`, null, {});
+    },
+    async joinedMemberCount(roomId) {
+      return (await client.getJoinedRoomMembers(roomId)).length;
     },
     async leaveRoom(roomId, reason) {
       await client.doRequest("POST", `/_matrix/client/v3/rooms/${enc(roomId)}/leave`, null, reason === undefined ? {} : { reason });

@@ -95,9 +95,11 @@ export class SyncIntake {
     }
     stores.rooms.recordJoin(roomId, ownJoinAt ?? now());
     for (const event of stateEvents) this.applyState(roomId, event);
-    // Synapse sends the summary when it changes (spec: RoomSummary in /sync).
+    // Synapse 1.67 sends the room summary only to clients that lazy-load members, which Minou does
+    // not: a membership change makes the count unknown, and a job asks the homeserver for it.
     const members = room.summary?.["m.joined_member_count"];
     if (typeof members === "number") stores.rooms.setMemberCount(roomId, members);
+    else if (stateEvents.some((event) => event.type === "m.room.member")) stores.rooms.setMemberCount(roomId, null);
 
     const joinedAt = stores.rooms.get(roomId)?.joinedAt ?? 0;
     const receivedAt = now();

@@ -55,7 +55,10 @@ describe("initial sync", () => {
     expect(stateTypes).toEqual(expect.arrayContaining(["m.room.create", "m.room.member", "m.room.power_levels", "m.room.name"]));
     // Sync events carry no room_id (spec: ClientEventWithoutRoomID).
     expect(room?.timeline.events[0]).not.toHaveProperty("room_id");
-    expect(room?.summary).toMatchObject({ "m.joined_member_count": 1, "m.invited_member_count": 0 });
+    // Synapse 1.67 fills the summary only for clients that lazy-load members.
+    expect(room?.summary).toEqual({});
+    const lazy = await sync(alice, { filter: JSON.stringify({ room: { timeline: { limit: 3 }, state: { lazy_load_members: true } } }) });
+    expect(lazy.rooms.join[roomId]?.summary).toMatchObject({ "m.joined_member_count": 1, "m.invited_member_count": 0 });
 
     // prev_batch continues backwards with /messages right before the timeline.
     const older = await alice.get<{ chunk: SyncEvent[] }>(`/rooms/${enc(roomId)}/messages?dir=b&limit=1&from=${room?.timeline.prev_batch}`);

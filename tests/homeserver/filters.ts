@@ -14,6 +14,8 @@ export interface EventFilter {
 
 export interface SyncFilter {
   timeline: EventFilter;
+  /** room.state.lazy_load_members: the client asks for the room summary (Synapse sends it only then). */
+  lazyLoadMembers: boolean;
   includeLeave: boolean;
   rooms: string[] | undefined;
   notRooms: string[];
@@ -60,6 +62,7 @@ export function parseSyncFilter(definition: JsonObject): SyncFilter {
   for (const key of ["presence", "account_data"]) parseEventFilter(definition[key], key);
   return {
     timeline: parseEventFilter(room["timeline"], "room.timeline"),
+    lazyLoadMembers: objectAt(room["state"], "room.state")["lazy_load_members"] === true,
     includeLeave: room["include_leave"] === true,
     rooms: stringList(room["rooms"], "room.rooms"),
     notRooms: stringList(room["not_rooms"], "room.not_rooms") ?? [],

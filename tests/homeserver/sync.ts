@@ -113,7 +113,7 @@ function joinedRoom(core: HomeserverCore, room: Room, params: SyncParams): JsonO
         timelineSection(room, session, { rangeStart: 0, end, limit, fullState: true, since })
       : timelineSection(room, session, { rangeStart: room.indexAfter(since), end, limit, fullState, since });
   return {
-    summary: summary(room, session.userId),
+    summary: wantsSummary(params, section, since === undefined || room.joinedSince(session.userId, since)) ? summary(room, session.userId) : {},
     ...section,
     ephemeral: { events: receipts ? [receipts] : [] },
     account_data: { events: accountData },
@@ -209,6 +209,18 @@ function timelineSection(room: Room, session: Session, options: SectionOptions):
       prev_batch: streamToken(prevBatch),
     },
   };
+}
+
+/**
+ * Synapse 1.67 (handlers/sync.py, _generate_room_entry) fills the summary only for a client that
+ * lazy-loads members, and then only when the timeline has a membership change, a gappy timeline
+ * has one in its state, or the room is new to this sync; otherwise `summary` is `{}`.
+ */
+function wantsSummary(params: SyncParams, section: Section, whole: boolean): boolean {
+  if (!params.filter.lazyLoadMembers) return false;
+  if (whole) return true;
+  const isMember = (event: SyncEvent): boolean => event.type === "m.room.member";
+  return section.timeline.events.some(isMember) || (section.timeline.limited && section.state.events.some(isMember));
 }
 
 /** Spec RoomSummary: heroes are the first five other joined or invited members. */

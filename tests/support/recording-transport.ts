@@ -73,6 +73,13 @@ export class RecordingTransport implements MatrixTransport {
     this.pins.push({ roomId, eventId });
   }
 
+  /** Joined members by room, as GET /joined_members would count them. */
+  memberCounts: Record<string, number> = {};
+
+  async joinedMemberCount(roomId: string): Promise<number> {
+    return this.memberCounts[roomId] ?? 0;
+  }
+
   async joinRoom(roomId: string): Promise<void> {
     this.joined.push(roomId);
   }
