@@ -1,6 +1,8 @@
 import type { Stores } from "../storage/index.ts";
 import type { QueuedEvent } from "../storage/outbox-store.ts";
+import type { ZodType } from "zod";
 import type { MinouConfig } from "./config/load.ts";
+import type { ConfigFile } from "./config/schema.ts";
 import type { Command } from "./dispatch/command.ts";
 import type { Route } from "./http/server.ts";
 import type { Logger } from "./log.ts";
@@ -106,18 +108,27 @@ export type FeaturePrivacy =
     }
   | { readonly noPersonalData: string };
 
+/** A feature's own section of config.json, placed under `key` in src/config/schema.ts. */
+export interface ConfigSection {
+  readonly key: keyof ConfigFile;
+  readonly schema: ZodType;
+}
+
 /** One feature, as Minou composes it: the static parts, and a builder for the running ones. */
 export interface Feature {
   readonly name: string;
   readonly commands: readonly Command[];
   readonly privacy: FeaturePrivacy;
+  readonly configSection: ConfigSection | undefined;
   build(context: FeatureContext<MinouConfig>): FeatureParts;
 }
 
 export interface FeatureSpec<C> {
   readonly name: string;
-  /** The slice of the config its parts read (the schema itself stays in src/config/schema.ts). */
+  /** The slice of the config its parts read. */
   readonly config: (config: MinouConfig) => C;
+  /** Its own section of config.json, when it has one. */
+  readonly configSection?: ConfigSection;
   readonly commands?: readonly Command[];
   readonly privacy: FeaturePrivacy;
   readonly parts?: (context: FeatureContext<C>) => FeatureParts;
@@ -129,6 +140,7 @@ export function defineFeature<C>(spec: FeatureSpec<C>): Feature {
     name: spec.name,
     commands: spec.commands ?? [],
     privacy: spec.privacy,
+    configSection: spec.configSection,
     build: (context) => spec.parts?.({ ...context, config: spec.config(context.config) }) ?? {},
   };
 }

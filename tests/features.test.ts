@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allCommands } from "../commands/index.ts";
 import { personalDataParts } from "../src/compose-features.ts";
+import { configSchema } from "../src/config/schema.ts";
 import { allFeatures } from "../src/features.ts";
 
 describe("the feature list (src/features.ts)", () => {
@@ -21,6 +22,12 @@ describe("the feature list (src/features.ts)", () => {
     const keys = personalDataParts(allFeatures).map((part) => part.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).toEqual(["agenda", "polls", "trainings", "documents", "onboarding", "account"]);
+  });
+
+  it("places each feature's own config section under its key in the schema", () => {
+    const sections = allFeatures.flatMap((feature) => (feature.configSection === undefined ? [] : [feature.configSection]));
+    expect(sections.map((section) => section.key)).toEqual(["agenda", "documents", "onboarding", "announcements"]);
+    for (const { key, schema } of sections) expect(configSchema.shape[key], key).toBe(schema);
   });
 
   it("names features once, and gives each command to one feature", () => {

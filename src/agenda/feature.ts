@@ -11,6 +11,7 @@ import { publicEvent } from "../../commands/agenda/public.ts";
 import { rappels } from "../../commands/agenda/rappels.ts";
 import { resume } from "../../commands/agenda/resume.ts";
 import { voir } from "../../commands/agenda/voir.ts";
+import { agendaConfigSchema } from "./config-schema.ts";
 import { defineFeature, whenSent } from "../feature.ts";
 import { AgendaReactions } from "./agenda-reactions.ts";
 import { ANNOUNCEMENT } from "./announcement.ts";
@@ -30,6 +31,7 @@ export const agendaFeature = defineFeature({
     reminders: { defaultOffsetsMinutes: config.agenda.defaultReminderMinutes, graceMinutes: config.agenda.reminderGraceMinutes, defaultLanguage: config.defaultLanguage },
     feeds: { publicBaseUrl: config.http.publicBaseUrl, centreName: config.centre.name },
   }),
+  configSection: { key: "agenda", schema: agendaConfigSchema },
   commands: [agenda, ajouter, voir, modifier, annuler, deplacer, participants, lien, lienRenouveler, rappels, fuseau, publicEvent, resume],
   privacy: { part: agendaPersonalData },
   parts: ({ stores, now, log, config, roomState, wakeSender, scheduleEdits }) => ({

@@ -5,6 +5,7 @@ import { docsEpingler } from "../../commands/documents/epingler.ts";
 import { docsModifier } from "../../commands/documents/modifier.ts";
 import { docsRetirer } from "../../commands/documents/retirer.ts";
 import { services } from "../../commands/documents/services.ts";
+import { documentsConfigSchema } from "./config-schema.ts";
 import { defineFeature, whenSent } from "../feature.ts";
 import { liveDocumentIndex, recordIndexSent } from "./index-message.ts";
 import { linkCheckJob } from "./jobs/link-check-job.ts";
@@ -18,6 +19,7 @@ export const documentsFeature = defineFeature({
     index: { language: config.defaultLanguage, timeZone: config.timeZone, prefix: config.commandPrefix },
     linkCheck: { ...config.documents.linkCheck, defaultLanguage: config.defaultLanguage, prefix: config.commandPrefix },
   }),
+  configSection: { key: "documents", schema: documentsConfigSchema },
   commands: [docs, docsAjouter, docsChercher, docsModifier, docsRetirer, docsEpingler, services],
   privacy: { part: documentsPersonalData, keptBecause: "a document stays as long as its room keeps it; an erasure removes the member's name from it" },
   parts: ({ stores, now, log, config, wakeSender, scheduleEdits }) => ({

@@ -3,6 +3,7 @@ import { faqAjouter, faqAjouterCentre } from "../../commands/onboarding/faq-ajou
 import { faqRetirer } from "../../commands/onboarding/faq-retirer.ts";
 import { faq } from "../../commands/onboarding/faq.ts";
 import { premiersPas } from "../../commands/onboarding/premiers-pas.ts";
+import { onboardingConfigSchema } from "./config-schema.ts";
 import { defineFeature } from "../feature.ts";
 import { MemberJoins } from "./member-joins.ts";
 import { onboardingPersonalData } from "./personal-data.ts";
@@ -18,6 +19,7 @@ export const onboardingFeature = defineFeature({
     services: config.services,
     welcomeDelayMs: config.onboarding.welcomeDelaySeconds * 1000,
   }),
+  configSection: { key: "onboarding", schema: onboardingConfigSchema },
   commands: [premiersPas, faq, faqAjouter, faqRetirer, bienvenueApercu, bienvenueDefinir, bienvenueOn, bienvenueOff, bienvenueGuide, faqAjouterCentre],
   privacy: { part: onboardingPersonalData, keptBecause: "the guide's date is what keeps it from being sent twice; FAQ entries stay as long as their room keeps them" },
   parts: ({ stores, now, log, config, roomState, wakeSender }) => {

@@ -2,6 +2,7 @@ import { annonce } from "../../commands/announcements/annonce.ts";
 import { annonces } from "../../commands/announcements/annonces.ts";
 import { annonceAnnuler } from "../../commands/announcements/annuler.ts";
 import { annonceConfirmer } from "../../commands/announcements/confirmer.ts";
+import { announcementsConfigSchema } from "./config-schema.ts";
 import { defineFeature, whenFailed, whenSent } from "../feature.ts";
 import { SendPacer } from "../pipeline/send-pacer.ts";
 import { DeliveryRecorder, liveAnnouncementProgress } from "./delivery.ts";
@@ -15,6 +16,7 @@ import { DELIVERY, PIN, PROGRESS } from "./model.ts";
 export const staffAnnouncementsFeature = defineFeature({
   name: "staff-announcements",
   config: (config) => ({ defaultLanguage: config.defaultLanguage, messagesPerSecond: config.announcements.messagesPerSecond }),
+  configSection: { key: "announcements", schema: announcementsConfigSchema },
   commands: [annonce, annonceConfirmer, annonceAnnuler, annonces],
   // Each announcement keeps its author's user id: a staff member acting in that role, which no
   // part exports or erases today (an open question, not an oversight of this declaration).
