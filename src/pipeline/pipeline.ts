@@ -1,7 +1,8 @@
 import type { Stores } from "../../storage/index.ts";
-import { aboutMinou, composeFeatures, dispatcherSettings, type ComposedFeatures } from "../compose-features.ts";
+import { composeFeatures, type ComposedFeatures } from "../compose-features.ts";
 import type { MinouConfig } from "../config/load.ts";
-import { Dispatcher } from "../dispatch/dispatcher.ts";
+import type { AboutMinou } from "../dispatch/command.ts";
+import { Dispatcher, type DispatcherSettings } from "../dispatch/dispatcher.ts";
 import { CommandRegistry } from "../dispatch/registry.ts";
 import type { Feature } from "../feature.ts";
 import { healthRoute, HttpServer } from "../http/server.ts";
@@ -11,7 +12,6 @@ import type { RetryPolicy } from "../matrix/retry.ts";
 import type { MatrixTransport } from "../matrix/transport.ts";
 import { ReactionHandler } from "../reactions/reaction-handler.ts";
 import { Scheduler } from "../scheduler.ts";
-import { version } from "../version.ts";
 import { InboundProcessor } from "./inbound-processor.ts";
 import { InviteHandler } from "./invites.ts";
 import { LiveMessageEditor } from "./live-messages.ts";
@@ -24,6 +24,9 @@ export interface PipelineParts {
   readonly transport: MatrixTransport;
   readonly retryPolicy: RetryPolicy;
   readonly features: readonly Feature[];
+  /** What commands read of the config, and what `!minou` tells: the composition root's to slice. */
+  readonly dispatcher: DispatcherSettings;
+  readonly about: AboutMinou;
   readonly now: () => number;
   readonly log: Logger;
   readonly stopping: AbortSignal;
@@ -45,7 +48,7 @@ export class Pipeline {
   readonly http: HttpServer;
   readonly features: ComposedFeatures;
 
-  constructor({ config, stores, transport, retryPolicy, now, log, stopping, isReady, ...parts }: PipelineParts) {
+  constructor({ config, stores, transport, retryPolicy, now, log, stopping, isReady, dispatcher: settings, about, ...parts }: PipelineParts) {
     const roomState = (this.roomState = new RoomStateCache(transport, retryPolicy));
     const sender = (this.sender = new OutboxSender(stores, transport, log.child("outbox"), now, { retryPolicy: { ...retryPolicy, maxAttempts: 20 }, roomConcurrency: 4, defaultLanguage: config.defaultLanguage }));
     const wakeSender = (): void => sender.wake();
@@ -53,7 +56,7 @@ export class Pipeline {
     const features = (this.features = composeFeatures(parts.features, { stores, now, log, config, transport, roomState, retryPolicy, wakeSender, scheduleEdits, stopping }));
     features.connect(sender);
     this.liveMessages = new LiveMessageEditor(stores, features.live, config.editDebounceSeconds * 1000, now, wakeSender, log.child("live-messages"), () => sender.budget.paceMs);
-    const dispatcher = new Dispatcher(new CommandRegistry(features.commands), stores, roomState, dispatcherSettings(config, features.personalData), aboutMinou(config, version, now()), log.child("dispatch"), now);
+    const dispatcher = new Dispatcher(new CommandRegistry(features.commands), stores, roomState, settings, about, log.child("dispatch"), now);
     const reactions = new ReactionHandler(features.reactions, config.userId, (member, sentAt) => stores.privacy.erasedMembers.sentBeforeErasure(member, sentAt));
     this.processor = new InboundProcessor(stores, [dispatcher, reactions, ...features.inbound], log.child("inbox"), now, () => {
       sender.wake();
