@@ -4,6 +4,8 @@ import { noticeContent } from "../../src/matrix/reply-content.ts";
 import { POLL_KEY } from "../../src/polls/live-summaries.ts";
 import type { PollOption } from "../../src/polls/model.ts";
 import { parsePollRequest } from "../../src/polls/parse-poll.ts";
+import { queuedFor } from "../../src/pipeline/purpose.ts";
+import { POLL_SLOT } from "../../src/polls/purposes.ts";
 import { slotTallies } from "../../src/polls/poll-state.ts";
 import { anonymousInstructions, dateSummary, slotMessage } from "../../src/polls/poll-texts.ts";
 import { joinMarkdown, md } from "../../src/render/markdown.ts";
@@ -12,7 +14,7 @@ import { newPollCode } from "./code.ts";
 import { requestDeadline, requestProblemText, whenProblemText } from "./poll-lookup.ts";
 import { POLL_SUMMARY_PURPOSE } from "./sondage.ts";
 
-export const POLL_SLOT_PURPOSE = "poll.slot";
+export const POLL_SLOT_PURPOSE = POLL_SLOT.name;
 
 export const dates = defineCommand({
   names: { fr: ["sondage dates"], en: ["poll dates"] },
@@ -71,8 +73,7 @@ export const dates = defineCommand({
     const followUps: FollowUp[] = poll.options.map((option) => ({
       eventType: "m.room.message",
       content: { ...key, ...noticeContent(renderMessage(slotMessage(poll, option, language))) },
-      purpose: POLL_SLOT_PURPOSE,
-      purposeRef: `${poll.id}:${option.position}`,
+      ...queuedFor(POLL_SLOT, { pollId: poll.id, position: option.position }),
     }));
     return reply(summary, { purpose: POLL_SUMMARY_PURPOSE, purposeRef: String(poll.id), extraContent: key, followUps });
   },

@@ -1,5 +1,6 @@
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
 import { POLL_KEY } from "../../src/polls/live-summaries.ts";
+import { POLL_START, POLL_SUMMARY } from "../../src/polls/purposes.ts";
 import { pollStartContent } from "../../src/polls/native-poll.ts";
 import { parsePollRequest } from "../../src/polls/parse-poll.ts";
 import { definitionOf, questionTally } from "../../src/polls/poll-state.ts";
@@ -8,8 +9,8 @@ import { joinMarkdown, md } from "../../src/render/markdown.ts";
 import { newPollCode } from "./code.ts";
 import { requestDeadline, requestProblemText } from "./poll-lookup.ts";
 
-export const POLL_START_PURPOSE = "poll.start";
-export const POLL_SUMMARY_PURPOSE = "poll.summary";
+export const POLL_START_PURPOSE = POLL_START.name;
+export const POLL_SUMMARY_PURPOSE = POLL_SUMMARY.name;
 
 export const sondage = defineCommand({
   names: { fr: ["sondage"], en: ["poll"] },

@@ -1,6 +1,5 @@
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
 import { eraseMemberData } from "../../src/privacy/member-data.ts";
-import { personalDataParts } from "../../src/privacy/parts.ts";
 import { joinMarkdown, md } from "../../src/render/markdown.ts";
 import { effectList, memberScope } from "./member-scope.ts";
 
@@ -13,7 +12,7 @@ export const mesDonneesEffacerConfirmer = defineCommand({
   execute(context) {
     const fr = context.language === "fr";
     // One transaction (the dispatcher's), one answer: everything is erased, or nothing.
-    const effects = eraseMemberData(memberScope(context), personalDataParts);
+    const effects = eraseMemberData(memberScope(context), context.settings.personalData);
     if (effects.length === 0) {
       return reply(fr ? md`C'est fait : je ne gardais rien sur vous, et n'y compterai plus vos anciens votes aux sondages Element.` : md`Done: I kept nothing about you, and will not count your old Element poll votes.`);
     }

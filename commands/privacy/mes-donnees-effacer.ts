@@ -1,6 +1,5 @@
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
 import { previewErasure } from "../../src/privacy/member-data.ts";
-import { personalDataParts } from "../../src/privacy/parts.ts";
 import { code, joinMarkdown, md } from "../../src/render/markdown.ts";
 import { effectList, memberScope } from "./member-scope.ts";
 
@@ -13,7 +12,7 @@ export const mesDonneesEffacer = defineCommand({
   permission: "member",
   execute(context) {
     const { language, prefix } = context;
-    const effects = previewErasure(memberScope(context), personalDataParts);
+    const effects = previewErasure(memberScope(context), context.settings.personalData);
     const fr = language === "fr";
     const confirm = code(`${prefix}${fr ? "mes-données effacer confirmer" : "my-data erase confirm"}`);
     if (effects.length === 0) {

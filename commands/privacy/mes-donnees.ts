@@ -1,6 +1,5 @@
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
 import { exportMemberData } from "../../src/privacy/member-data.ts";
-import { personalDataParts } from "../../src/privacy/parts.ts";
 import { code, md } from "../../src/render/markdown.ts";
 import { memberScope, textContext } from "./member-scope.ts";
 
@@ -16,7 +15,7 @@ export const mesDonnees = defineCommand({
   permission: "member",
   execute(context) {
     const { language, prefix, sender } = context;
-    const file = exportMemberData(memberScope(context), personalDataParts, { ...textContext(context), centreName: context.about.centreName });
+    const file = exportMemberData(memberScope(context), context.settings.personalData, { ...textContext(context), centreName: context.about.centreName });
     // The room only learns that a file was sent: the data itself goes to the member's private room.
     const erase = code(`${prefix}${language === "fr" ? "mes-données effacer" : "my-data erase"}`);
     return reply(

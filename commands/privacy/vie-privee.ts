@@ -1,5 +1,4 @@
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
-import { personalDataParts } from "../../src/privacy/parts.ts";
 import { privacyText } from "../../src/privacy/privacy-text.ts";
 import { textContext } from "./member-scope.ts";
 
@@ -11,6 +10,6 @@ export const viePrivee = defineCommand({
   permission: "member",
   execute(context) {
     const { contact } = context.about;
-    return reply(privacyText(personalDataParts, { ...textContext(context), ...(contact === undefined ? {} : { contact }) }));
+    return reply(privacyText(context.settings.personalData, { ...textContext(context), ...(contact === undefined ? {} : { contact }) }));
   },
 });

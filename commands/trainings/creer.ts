@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
 import { tokenize } from "../../src/dispatch/tokenize.ts";
-import { TRAINING_KEY } from "../../src/trainings/live-announcements.ts";
+import { TRAINING_ANNOUNCEMENT, TRAINING_KEY } from "../../src/trainings/live-announcements.ts";
 import { sessionAnnouncement } from "../../src/trainings/texts.ts";
 import { md } from "../../src/render/markdown.ts";
 import { checkCapacity, isTiming, readConfirmationHours, readSessionTiming } from "./session-options.ts";
 
-export const TRAINING_ANNOUNCEMENT_PURPOSE = "training.announcement";
+export const TRAINING_ANNOUNCEMENT_PURPOSE = TRAINING_ANNOUNCEMENT.name;
 
 export const sessionOptions = [
   { name: "places", keys: ["places", "seats"], kind: "integer", label: { fr: "nombre", en: "number" } },

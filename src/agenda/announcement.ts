@@ -1,5 +1,6 @@
 import type { Answer } from "../../storage/agenda/answers-store.ts";
 import type { Language } from "../i18n/language.ts";
+import { definePurpose, idRef } from "../pipeline/purpose.ts";
 import { joinMarkdown, md, type Markdown } from "../render/markdown.ts";
 import { countsLine } from "./format.ts";
 import type { AgendaEvent } from "./model.ts";
@@ -7,7 +8,9 @@ import { describeWhen } from "./parse-when.ts";
 
 /** The namespaced key that maps Minou's messages back to its records (reactions, edits). */
 export const MINOU_KEY = "fr.chatons.minou";
-export const ANNOUNCEMENT_PURPOSE = "agenda.announcement";
+/** An event's announcement; its reference is the event's id. */
+export const ANNOUNCEMENT = definePurpose("agenda.announcement", idRef);
+export const ANNOUNCEMENT_PURPOSE = ANNOUNCEMENT.name;
 
 export function announcementKey(event: AgendaEvent): Record<string, unknown> {
   return { [MINOU_KEY]: { agenda_event: event.uid } };

@@ -1,6 +1,10 @@
 import { IANAZone } from "luxon";
 import { isIP } from "node:net";
 import { z } from "zod";
+import { agendaConfigSchema } from "../agenda/config-schema.ts";
+import { documentsConfigSchema } from "../documents/config-schema.ts";
+import { onboardingConfigSchema } from "../onboarding/config-schema.ts";
+import { announcementsConfigSchema } from "../staff-announcements/config-schema.ts";
 
 const userId = z
   .string()
@@ -17,20 +21,13 @@ const httpUrl = z
 const timeZone = z.string().refine((zone) => IANAZone.isValidZone(zone), {
   error: "fuseau horaire IANA attendu, par exemple Europe/Paris",
 });
-// An address or CIDR range the link checker may contact although it is private ("10.0.0.0/8").
-const addressRange = z.string().refine(
-  (text) => {
-    const [address = "", prefix, ...rest] = text.split("/");
-    const version = isIP(address);
-    if (version === 0 || rest.length > 0) return false;
-    return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
-  },
-  { error: "adresse IP ou plage CIDR attendue, par exemple 192.168.1.20 ou 10.0.0.0/8" },
-);
 export const languages = ["fr", "en"] as const;
 export const logLevels = ["error", "warn", "info", "debug", "trace"] as const;
 
-/** config.json as the administrator writes it. Every key is documented in README.md. */
+/**
+ * config.json as the administrator writes it. Every key is documented in README.md. A feature's own
+ * section is declared next to it (src/<feature>/config-schema.ts) and placed here under its key.
+ */
 export const configSchema = z.strictObject({
   homeserverUrl: httpUrl,
   userId,
@@ -74,18 +71,8 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   editDebounceSeconds: z.number().int().min(0).max(300).default(3),
-  agenda: z
-    .strictObject({
-      defaultDurationMinutes: z.number().int().min(5).max(24 * 60).default(60),
-      defaultReminderMinutes: z.array(z.number().int().min(1).max(60 * 24 * 30)).max(5).default([1440, 60]),
-      reminderGraceMinutes: z.number().int().min(0).max(24 * 60).default(30),
-    })
-    .prefault({}),
-  onboarding: z
-    .strictObject({
-      welcomeDelaySeconds: z.number().int().min(0).max(3600).default(60),
-    })
-    .prefault({}),
+  agenda: agendaConfigSchema,
+  onboarding: onboardingConfigSchema,
   retention: z
     .strictObject({
       handledEventsDays: z.number().int().min(1).default(30),
@@ -95,24 +82,8 @@ export const configSchema = z.strictObject({
       leftRoomsDays: z.number().int().min(1).default(90),
     })
     .prefault({}),
-  documents: z
-    .strictObject({
-      linkCheck: z
-        .strictObject({
-          enabled: z.boolean().default(true),
-          intervalDays: z.number().int().min(1).max(365).default(7),
-          timeoutSeconds: z.number().int().min(1).max(60).default(10),
-          allowedAddresses: z.array(addressRange).default([]),
-        })
-        .prefault({}),
-    })
-    .prefault({}),
-  announcements: z
-    .strictObject({
-      // Synapse's default per-user message rate is a few per second; pacing under it avoids 429s.
-      messagesPerSecond: z.number().positive().max(100).default(2),
-    })
-    .prefault({}),
+  documents: documentsConfigSchema,
+  announcements: announcementsConfigSchema,
   services: z
     .array(
       z.strictObject({

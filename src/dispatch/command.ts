@@ -1,4 +1,5 @@
 import type { Language, Localized } from "../i18n/language.ts";
+import type { PersonalDataPart } from "../privacy/personal-data.ts";
 import type { Markdown } from "../render/markdown.ts";
 import type { Stores } from "../../storage/index.ts";
 import type { CommandRegistry } from "./registry.ts";
@@ -104,6 +105,8 @@ export interface CommandSettings {
   readonly staffRoom?: string;
   /** How long Minou keeps things (config key `retention`), as `!vie-privée` tells members. */
   readonly retention: RetentionSettings;
+  /** Every part of a member's data Minou keeps, for the export, the erasure and `!vie-privée`. */
+  readonly personalData: readonly PersonalDataPart[];
 }
 
 /** Retention periods, in days (config key `retention`). */

@@ -1,3 +1,5 @@
+import { definePurpose, idRef } from "../pipeline/purpose.ts";
+
 /** A link to a pad, cloud folder or shared file, kept in a room's list of documents. */
 export interface RoomDocument {
   readonly id: number;
@@ -19,4 +21,6 @@ export const DOCUMENT_LIMITS = { title: 200, url: 2000, tag: 40, tags: 10 } as c
 
 /** The namespaced key of the room's index message, so edits and pins map back to it. */
 export const MINOU_KEY = "fr.chatons.minou";
-export const DOCUMENT_INDEX_PURPOSE = "documents.index";
+/** A room's documents index; its reference is the index record's id. */
+export const DOCUMENT_INDEX = definePurpose("documents.index", idRef);
+export const DOCUMENT_INDEX_PURPOSE = DOCUMENT_INDEX.name;

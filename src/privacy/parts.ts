@@ -1,20 +1,9 @@
-import { agendaPersonalData } from "../agenda/personal-data.ts";
-import { documentsPersonalData } from "../documents/personal-data.ts";
-import { onboardingPersonalData } from "../onboarding/personal-data.ts";
-import { pollsPersonalData } from "../polls/personal-data.ts";
-import { trainingsPersonalData } from "../trainings/personal-data.ts";
-import { accountPersonalData } from "./account-data.ts";
+import { personalDataParts as partsOf } from "../compose-features.ts";
+import { allFeatures } from "../features.ts";
 import type { PersonalDataPart } from "./personal-data.ts";
 
 /**
- * Every feature's share of a member's data, in the order the export and `!vie-privée` show them.
- * A feature that keeps something about members adds its part here (see PersonalDataPart).
+ * Every feature's share of a member's data, in the order the export and `!vie-privée` show them:
+ * each feature declares its part in its descriptor (src/<feature>/feature.ts), Minou's own comes last.
  */
-export const personalDataParts: readonly PersonalDataPart[] = [
-  agendaPersonalData,
-  pollsPersonalData,
-  trainingsPersonalData,
-  documentsPersonalData,
-  onboardingPersonalData,
-  accountPersonalData,
-];
+export const personalDataParts: readonly PersonalDataPart[] = partsOf(allFeatures);

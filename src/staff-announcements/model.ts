@@ -1,5 +1,6 @@
 import type { RoomRecord } from "../../storage/rooms-store.ts";
 import type { StaffAnnouncement } from "../../storage/staff-announcements/announcements-store.ts";
+import { definePurpose, idRef } from "../pipeline/purpose.ts";
 import { notifyingContent } from "../matrix/reply-content.ts";
 import { trusted } from "../render/markdown.ts";
 import { renderMessage } from "../render/render-message.ts";
@@ -7,9 +8,12 @@ import { renderMessage } from "../render/render-message.ts";
 export const MINOU_KEY = "fr.chatons.minou";
 
 /** Outbox purposes: one message per target room, the pin that may follow it, the staff room's progress line. */
-export const DELIVERY_PURPOSE = "staff-announcement.delivery";
-export const PIN_PURPOSE = "staff-announcement.pin";
-export const PROGRESS_PURPOSE = "staff-announcement.progress";
+export const DELIVERY = definePurpose("staff-announcement.delivery", idRef);
+export const PIN = definePurpose("staff-announcement.pin", idRef);
+export const PROGRESS = definePurpose("staff-announcement.progress", idRef);
+export const DELIVERY_PURPOSE = DELIVERY.name;
+export const PIN_PURPOSE = PIN.name;
+export const PROGRESS_PURPOSE = PROGRESS.name;
 
 /** A preview older than this is not confirmed any more: the staff member previews again. */
 export const DRAFT_TTL_MS = 60 * 60_000;

@@ -1,4 +1,5 @@
 import type { Stores } from "../../storage/index.ts";
+import { definePurpose, idRef } from "../pipeline/purpose.ts";
 import type { Language } from "../i18n/language.ts";
 import { noticeContent } from "../matrix/reply-content.ts";
 import type { LiveMessageSource } from "../pipeline/live-messages.ts";
@@ -6,6 +7,8 @@ import { renderMessage } from "../render/render-message.ts";
 import { sessionAnnouncement } from "./texts.ts";
 
 export const TRAINING_KEY = "fr.chatons.minou";
+/** A session's announcement in a room; its reference is the session's id. */
+export const TRAINING_ANNOUNCEMENT = definePurpose("training.announcement", idRef);
 
 /** Session announcements, kept showing the places left and the waiting list. */
 export function liveTrainingAnnouncements(stores: Stores, defaultLanguage: Language, prefix: string): LiveMessageSource {

@@ -2,6 +2,7 @@ import { allCommands } from "../../commands/index.ts";
 import type { CommandContext, CommandSettings, PermissionLevel } from "../../src/dispatch/command.ts";
 import { CommandRegistry } from "../../src/dispatch/registry.ts";
 import type { Language } from "../../src/i18n/language.ts";
+import { personalDataParts } from "../../src/privacy/parts.ts";
 import type { Stores } from "../../storage/index.ts";
 import { memoryStores } from "./memory-stores.ts";
 
@@ -16,6 +17,7 @@ export const TEST_SETTINGS: CommandSettings = {
     { name: "Cloud", url: "https://cloud.tilleuls.fr", description: "dossiers et fichiers partagés de l'association" },
   ],
   retention: { handledEventsDays: 30, pastEventsDays: 365, closedPollsDays: 90, finishedTrainingsDays: 365 },
+  personalData: personalDataParts,
 };
 
 /** A command context as the dispatcher builds it, over in-memory stores and a fixed clock. */

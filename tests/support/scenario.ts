@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { validateConfig, type MinouConfig } from "../../src/config/load.ts";
 import type { ConfigFile } from "../../src/config/schema.ts";
+import type { Feature } from "../../src/feature.ts";
 import { Minou } from "../../src/minou.ts";
 import { TestHomeserver, type RateLimitOptions } from "../homeserver/index.ts";
 import { captureLog } from "./capture-log.ts";
@@ -57,8 +58,8 @@ export async function createScenario(overrides: Partial<Record<keyof ConfigFile,
   return { homeserver, bot, dataDirectory, configFile, config };
 }
 
-/** Minou running in this process, with its log lines kept. */
-export async function startMinou(scenario: Scenario, now?: () => number): Promise<{ minou: Minou; logLines: string[] }> {
+/** Minou running in this process, with its log lines kept; `features` runs only those. */
+export async function startMinou(scenario: Scenario, now?: () => number, features?: readonly Feature[]): Promise<{ minou: Minou; logLines: string[] }> {
   const { log, lines } = captureLog(scenario.config.logLevel);
   const minou = new Minou({
     config: scenario.config,
@@ -67,6 +68,7 @@ export async function startMinou(scenario: Scenario, now?: () => number): Promis
     syncTimeoutMs: 2_000,
     retryPolicy: FAST_RETRIES,
     ...(now === undefined ? {} : { now }),
+    ...(features === undefined ? {} : { features }),
   });
   await minou.start();
   await minou.ready;
