@@ -9,6 +9,7 @@ import { DateTime } from "luxon";
 import type { Language } from "../i18n/language.ts";
 import { readDatePrefix } from "./parse-when/chrono-prefix.ts";
 import { applySubstitutions, monthAlternatives, monthsOf, phraseAt, substitutionAt, type Phrase, type Substitution } from "./parse-when/phrases.ts";
+import { normalizeFrench } from "./parse-when/normalize.ts";
 import { resolveWhen } from "./parse-when/resolve.ts";
 import { blank, foldSameLength, overlaps, plainPunctuation, wordEnds, type Span } from "./parse-when/text.ts";
 
@@ -44,13 +45,20 @@ export type AmbiguityReason =
   /** Both a time and "toute la journée". */
   | "timeAndAllDay"
   /** "jusqu'au 30 juin" on a one-off event with a time: a repetition is probably missing. */
-  | "untilWithoutRepeat";
+  | "untilWithoutRepeat"
+  /** "le 31" in a month without one: which month is meant? */
+  | "unclearDay";
 
 export type WhenProblem =
   | { readonly kind: "notFound" }
   /** The start (all-day: the last day) is already over; for a repetition, no occurrence is left. */
   | { readonly kind: "past"; readonly startsAt: number }
   | { readonly kind: "ambiguous"; readonly reason: AmbiguityReason }
+  /**
+   * Part of the phrase was understood, and what follows still looks like a date or a time
+   * ("mardi 23 18h" read as 23:00 with "18h" left over): `startsAt` is the reading, shown to ask.
+   */
+  | { readonly kind: "ambiguous"; readonly reason: "partlyUnderstood"; readonly startsAt: number; readonly leftOver: string }
   /** "samedi 13 février" when 14 February is a Sunday: `startsAt` is local midnight of the date typed. */
   | { readonly kind: "ambiguous"; readonly reason: "weekdayMismatch"; readonly startsAt: number }
   /** "31/02", "30 février". */
@@ -112,7 +120,26 @@ function restAfter(text: string, end: number, removed: readonly Span[]): string 
   return rest.trim().replace(/^(?:[,;:]+|[-–—](?=\s))\s*/, "");
 }
 
-export function parseWhen(text: string, options: ParseWhenOptions): ParseWhenResult {
+/** A title that starts like a date or a time means the date phrase was only partly read. */
+const DATE_LIKE_TITLE =
+  /^(?:\d{1,2}\s*(?:h|:|heures?\b)|\d{1,2}[/.]\d{1,2}\b|\d{1,2}(?:er)?\s+(?:janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)|(?:demain|aujourd'hui|du soir|du matin|a \d|et \d|au \d|jusqu)(?![\p{L}]))/u;
+
+export function parseWhen(typed: string, options: ParseWhenOptions): ParseWhenResult {
+  const { language } = options;
+  let text = typed;
+  if (language === "fr") {
+    const normalized = normalizeFrench(typed, DateTime.fromMillis(options.now, { zone: options.timeZone }));
+    if (!normalized.ok) return { ok: false, problem: { kind: "ambiguous", reason: normalized.reason } };
+    text = normalized.text;
+  }
+  const parsed = parseNormalized(text, options);
+  if (parsed.ok && language === "fr" && DATE_LIKE_TITLE.test(foldSameLength(parsed.rest))) {
+    return { ok: false, problem: { kind: "ambiguous", reason: "partlyUnderstood", startsAt: parsed.when.startsAt, leftOver: parsed.rest } };
+  }
+  return parsed;
+}
+
+function parseNormalized(text: string, options: ParseWhenOptions): ParseWhenResult {
   const { language } = options;
   const plain = plainPunctuation(text);
   const folded = foldSameLength(text);
