@@ -47,7 +47,9 @@ export type AmbiguityReason =
   /** "jusqu'au 30 juin" on a one-off event with a time: a repetition is probably missing. */
   | "untilWithoutRepeat"
   /** "le 31" in a month without one: which month is meant? */
-  | "unclearDay";
+  | "unclearDay"
+  /** "samedi minuit": the night before Saturday or the night after? */
+  | "midnight";
 
 export type WhenProblem =
   | { readonly kind: "notFound" }
@@ -122,7 +124,7 @@ function restAfter(text: string, end: number, removed: readonly Span[]): string 
 
 /** A title that starts like a date or a time means the date phrase was only partly read. */
 const DATE_LIKE_TITLE =
-  /^(?:\d{1,2}\s*(?:h|:|heures?\b)|\d{1,2}[/.]\d{1,2}\b|\d{1,2}(?:er)?\s+(?:janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)|(?:demain|aujourd'hui|du soir|du matin|a \d|et \d|au \d|jusqu)(?![\p{L}]))/u;
+  /^(?:\d{1,2}\s*(?:h|:|heures?\b)|\d{1,2}[/.]\d{1,2}\b|\d{1,2}(?:er)?\s+(?:janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)|(?:demain|aujourd'hui|du soir|du matin|a \d|et \d|ou \d|au \d|jusqu)(?![\p{L}]))/u;
 
 export function parseWhen(typed: string, options: ParseWhenOptions): ParseWhenResult {
   const { language } = options;

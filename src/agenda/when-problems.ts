@@ -61,6 +61,10 @@ function ambiguityText(
       return fr
         ? md`Quel mois ? Ce jour n'existe pas ce mois-ci : écrivez la date en entier, par exemple ${code("le 31 mai à 18h")}. Rien n'a été enregistré.`
         : md`Which month? That day does not exist this month: write the full date, for example ${code("31 May at 6pm")}. Nothing was saved.`;
+    case "midnight":
+      return fr
+        ? md`Minuit : au début ou à la fin de ce jour-là ? Écrivez plutôt ${code("samedi 23h59")} ou ${code("dimanche 0h")}. Rien n'a été enregistré.`
+        : md`Midnight: at the start or the end of that day? Write ${code("Saturday 11:59pm")} or ${code("Sunday 0:00")} instead. Nothing was saved.`;
     case "partlyUnderstood":
       return fr
         ? md`J'ai lu ${moment(problem.startsAt)}, mais pas la suite (« ${problem.leftOver} ») : je préfère demander. Réécrivez la date, par exemple ${code(`${prefix}agenda ajouter jeudi 25 mars à 18h Réunion`)}. Rien n'a été enregistré.`

@@ -10,9 +10,10 @@ import { foldSameLength } from "./text.ts";
 export type Normalized =
   | { readonly ok: true; readonly text: string }
   /** A time of day without an hour ("ce soir Apéro"), or a day of the month that is not clear. */
-  | { readonly ok: false; readonly reason: "noTime" | "unclearDay" };
+  | { readonly ok: false; readonly reason: "noTime" | "unclearDay" | "midnight" };
 
 const WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+const WEEKDAY_NAMES = WEEKDAYS.join("|");
 
 /** Phone spellings of the weekdays; "mar" alone is left to the months unless a number follows. */
 const WEEKDAY_SPELLINGS: readonly (readonly [string, number])[] = [
@@ -33,7 +34,7 @@ const DATE_WORD = new RegExp(
   String.raw`^(?:[\d/.:,h-]+|\d{1,2}(?:er|h\d{0,2}|heures?|mn|min)|${WEEKDAYS.join("|")}|lindi|lundo|lun|madri|mrdi|mar|mecredi|mercerdi|mercedi|mercrdi|merc|mer|jeudu|jedi|jeu|vendredu|vendedi|venderdi|vendr|vend|ven|samdi|samedu|sam|dimance|dimanch|dim|` +
     String.raw`${MONTH_WORDS}|aujourd'hui|aujourdhui|aujourd|hui|auj|ajd|demain|demian|deamin|dmain|demin|apres-demain|apres|apredemain|ce|cet|cette|ces|soir|matin|matins|soirs|midi|minuit|aprem|apres-midi|am|pm|` +
     String.raw`et|demie?|quart|moins|le|la|les|l'|a|au|aux|de|du|des|d'|dans|en|huit|quinze|semaines?|prochaine?s?|pro|jours?|tous|toutes|chaque|entre|partir|jusqu'a|jusqu'au|jusqu'|jusqu|vers|environ|des|heures?|` +
-    String.raw`pendant|durant|sur|une?|deux|trois|quatre|cinq|six|sept|neuf|dix|min|minutes?|mn|toute|journee|entiere|complete|fois|mois|premiers?|dernier|deuxieme|troisieme|quatrieme|sur|semaine|paques|pentecote|ascension|noel|veille|reveillon|saint-sylvestre|sylvestre|toussaint|assomption|jour|nouvel|lendemain|from|at)[.,]?$`,
+    String.raw`pendant|durant|sur|une?|deux|trois|quatre|cinq|six|sept|neuf|dix|min|minutes?|mn|toute|journee|entiere|complete|fois|mois|an|alentours|premiers?|dernier|deuxieme|troisieme|quatrieme|sur|semaine|paques|pentecote|ascension|noel|veille|reveillon|saint-sylvestre|sylvestre|toussaint|assomption|jour|nouvel|lendemain|from|at)[.,]?$`,
 );
 
 interface Context {
@@ -135,6 +136,7 @@ const RULES: readonly Rule[] = [
   [new RegExp(`\\b(?:ce\\s+)?soir\\s+(?:a\\s+|vers\\s+)?${hour}`, "g"), (m) => clock(evening(Number(m[1])), m[2])],
   [new RegExp(`\\bce\\s+matin\\s+(?:a\\s+|vers\\s+)?${hour}`, "g"), (m) => `aujourd'hui ${clock(Number(m[1]), m[2])}`],
   [/\bce\s+midi\b/g, () => "aujourd'hui 12h"],
+  [/\bmidi\s*(?:a|-)\s*(?=\d)/g, () => "12h à "],
   [/\b(?:ce|cette|cet)\s+(?:soir|soiree|matin|aprem|apres[-\s]midi)\b/g, () => ({ ok: false, reason: "noTime" })],
   [/\b(?:tous\s+les|chaque)\s+(?:matins?|soirs?|midis?)\b/g, () => "tous les jours"],
   [/\bsemaine\s+pro\b/g, () => "semaine prochaine"],
@@ -144,8 +146,17 @@ const RULES: readonly Rule[] = [
   [new RegExp(`(${hour})\\s+a\\s+(${hour}|midi|minuit)`, "g"), (m) => `${m[1] ?? ""} à ${m[4] ?? ""}`],
   [new RegExp(`\\b(?:a\\s+partir\\s+de|des|a\\s+compter\\s+de)\\s+(${hour}|midi)`, "g"), (m) => `${m[1] ?? ""}`],
   [/\bjusqu\s*'?\s*a\b/g, () => "jusqu'à"],
+  [/\baux\s+alentours\s+de\b/g, () => "vers"],
+  // "samedi 27 et dimanche 28 mars" is one event over two days; "le 3 et le 10" stays two dates.
+  [
+    new RegExp(`\\b(?:le\\s+)?(?:(${WEEKDAY_NAMES})\\s+)?(\\d{1,2})\\s+et\\s+(?:le\\s+)?(?:(${WEEKDAY_NAMES})\\s+)?(\\d{1,2})(?=\\s+(?:${MONTH_WORDS})\\b)`, "g"),
+    (m) => (Number(m[4]) === Number(m[2]) + 1 ? `du ${m[1] ?? ""} ${m[2] ?? ""} au ${m[3] ?? ""} ${m[4] ?? ""}` : m[0]),
+  ],
+  [new RegExp(`\\bde\\s+(${hour}|midi)\\s+jusqu'à`, "g"), (m) => `${m[1] ?? ""} jusqu'à`],
+  // "samedi minuit": the start or the end of Saturday? Only a range's end is clear.
+  [/^(?:(?!\d\s*h|\d:\d|midi).)*\bminuit\b/g, () => ({ ok: false, reason: "midnight" })],
   // the next 29 February, which chrono skips in a year without one
-  [/\b29\s*(?:\/\s*0?2|\s+fev(?:rier|r)?\.?)(?!\s*[/\d])/g, (_m, { today }) => dmy(nextLeapDay(today))],
+  [/\b29\s*(?:\/\s*0?2|\s+fev(?:rier|r)?\.?)(?![/\d]|\s+\d{4}\b)/g, (_m, { today }) => dmy(nextLeapDay(today))],
 ];
 
 function nextLeapDay(today: DateTime): DateTime {
@@ -178,7 +189,7 @@ function weekRelative(text: string, { today }: Context): string {
     .replace(new RegExp(`\\b${WEEKDAY_WORD}\\s+en\\s+(huit|quinze)\\b`, "g"), (_all, day: string, n: string) =>
       dmy(comingWeekday(index(day), today).plus({ days: n === "huit" ? 7 : 14 })),
     )
-    .replace(new RegExp(`\\b${WEEKDAY_WORD}\\s+(?:de\\s+)?la\\s+semaine\\s+(?:prochaine|suivante|d'apres)\\b`, "g"), (_all, day: string) =>
+    .replace(new RegExp(`\\b${WEEKDAY_WORD}\\s+(?:de\\s+)?(?:la\\s+)?semaine\\s+(?:prochaine|suivante|d'apres)\\b`, "g"), (_all, day: string) =>
       dmy(inWeek(1, index(day))),
     )
     .replace(new RegExp(`\\b(?:la\\s+)?semaine\\s+prochaine\\s+(?:le\\s+)?${WEEKDAY_WORD}\\b`, "g"), (_all, day: string) => dmy(inWeek(1, index(day))))
@@ -259,7 +270,7 @@ function dateLead(folded: string, typed: string): number {
   let end = 0;
   let timeSeen = false;
   for (const match of folded.matchAll(/\S+/g)) {
-    const word = match[0].replace(/^[(«"]+|[)»":;!?]+$/g, "");
+    const word = match[0].replace(/^[(«"]+|[)»":;!?]+$/g, "").replace(/^[ld]'(?=\p{L})/u, "");
     // After the time, a capital starts the title: "demain 18h Soirée de Noël".
     if (timeSeen && /^\p{Lu}/u.test(typed.slice(match.index))) break;
     if (/\d\s*h|\d:\d|^(?:midi|minuit)$/.test(word)) timeSeen = true;
