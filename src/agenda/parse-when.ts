@@ -124,24 +124,34 @@ function restAfter(text: string, end: number, removed: readonly Span[]): string 
 
 /** A title that starts like a date or a time means the date phrase was only partly read. */
 const DATE_LIKE_TITLE =
-  /^(?:\d{1,2}\s*(?:h|:|heures?\b)|\d{1,2}[/.]\d{1,2}\b|\d{1,2}(?:er)?\s+(?:janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)|(?:demain|aujourd'hui|du soir|du matin|a \d|et \d|ou \d|au \d|jusqu)(?![\p{L}]))/u;
+  /^(?:\d{1,2}\s*(?:h|:|heures?\b)|\d{1,2}[/.]\d{1,2}\b|\d{1,2}(?:er)?\s+(?:janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)|du \d{1,2}(?:er)? au\b|(?:demain|aujourd'hui|du soir|du matin|a \d|et \d|ou \d|au \d|jusqu)(?![\p{L}]))/u;
 
 export function parseWhen(typed: string, options: ParseWhenOptions): ParseWhenResult {
-  const { language } = options;
-  let text = typed;
-  if (language === "fr") {
-    const normalized = normalizeFrench(typed, DateTime.fromMillis(options.now, { zone: options.timeZone }));
-    if (!normalized.ok) return { ok: false, problem: { kind: "ambiguous", reason: normalized.reason } };
-    text = normalized.text;
-  }
-  const parsed = parseNormalized(text, options);
-  if (parsed.ok && language === "fr" && DATE_LIKE_TITLE.test(foldSameLength(parsed.rest))) {
+  const parsed = options.language === "fr" ? parseFrench(typed, options) : parseNormalized(typed, options).result;
+  if (parsed.ok && options.language === "fr" && DATE_LIKE_TITLE.test(foldSameLength(parsed.rest))) {
     return { ok: false, problem: { kind: "ambiguous", reason: "partlyUnderstood", startsAt: parsed.when.startsAt, leftOver: parsed.rest } };
   }
   return parsed;
 }
 
-function parseNormalized(text: string, options: ParseWhenOptions): ParseWhenResult {
+/** The most leading words, rewritten, that the parser reads entirely as the date phrase. */
+function parseFrench(typed: string, options: ParseWhenOptions): ParseWhenResult {
+  const now = DateTime.fromMillis(options.now, { zone: options.timeZone });
+  const all = normalizeFrench(typed, now);
+  if (!all.ok) return { ok: false, problem: { kind: "ambiguous", reason: all.reason } };
+  const first = parseNormalized(all.text, options);
+  if (!first.result.ok || first.prefixEnd >= all.leadLength) return first.result;
+  for (let words = all.words - 1; words > 0; words--) {
+    const fewer = normalizeFrench(typed, now, words);
+    if (!fewer.ok) continue;
+    const parsed = parseNormalized(fewer.text, options);
+    if (parsed.result.ok && parsed.prefixEnd >= fewer.leadLength) return parsed.result;
+  }
+  return parseNormalized(typed, options).result;
+}
+
+/** `prefixEnd`: where the date phrase stopped in `text`. */
+function parseNormalized(text: string, options: ParseWhenOptions): { result: ParseWhenResult; prefixEnd: number } {
   const { language } = options;
   const plain = plainPunctuation(text);
   const folded = foldSameLength(text);
@@ -164,8 +174,8 @@ function parseNormalized(text: string, options: ParseWhenOptions): ParseWhenResu
     reference: new Date(today.year, today.month - 1, today.day, 12),
   });
   const typedProblem = typedDateProblem(folded, prefix?.end ?? wordEnds(folded)[2] ?? folded.length, language);
-  if (typedProblem !== null) return { ok: false, problem: typedProblem };
-  if (prefix === null) return { ok: false, problem: { kind: "notFound" } };
+  if (typedProblem !== null) return { result: { ok: false, problem: typedProblem }, prefixEnd: 0 };
+  if (prefix === null) return { result: { ok: false, problem: { kind: "notFound" } }, prefixEnd: 0 };
 
   const prefixEnd = prefix.end;
   const inside = prefix.phrases;
@@ -187,6 +197,6 @@ function parseNormalized(text: string, options: ParseWhenOptions): ParseWhenResu
     },
     options,
   );
-  if (!resolved.ok) return resolved;
-  return { ok: true, when: resolved.when, rest: restAfter(text, prefixEnd, untilInTitle.map((phrase) => phrase.span)) };
+  if (!resolved.ok) return { result: resolved, prefixEnd };
+  return { result: { ok: true, when: resolved.when, rest: restAfter(text, prefixEnd, untilInTitle.map((phrase) => phrase.span)) }, prefixEnd };
 }

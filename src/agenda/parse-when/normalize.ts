@@ -8,7 +8,8 @@ import { DateTime } from "luxon";
 import { foldSameLength } from "./text.ts";
 
 export type Normalized =
-  | { readonly ok: true; readonly text: string }
+  /** `leadLength`: where the rewritten date words end in `text`; `words`: how many were taken. */
+  | { readonly ok: true; readonly text: string; readonly leadLength: number; readonly words: number }
   /** A time of day without an hour ("ce soir Apéro"), or a day of the month that is not clear. */
   | { readonly ok: false; readonly reason: "noTime" | "unclearDay" | "midnight" };
 
@@ -265,9 +266,9 @@ function monthNumber(word: string): number {
   return index + 1;
 }
 
-/** The leading words that may belong to the date phrase, as a length in the text typed. */
-function dateLead(folded: string, typed: string): number {
-  let end = 0;
+/** Where each of the leading words that may belong to the date phrase ends, in the text typed. */
+function dateLead(folded: string, typed: string): number[] {
+  const ends: number[] = [];
   let timeSeen = false;
   for (const match of folded.matchAll(/\S+/g)) {
     const word = match[0].replace(/^[(«"]+|[)»":;!?]+$/g, "").replace(/^[ld]'(?=\p{L})/u, "");
@@ -276,15 +277,21 @@ function dateLead(folded: string, typed: string): number {
     if (/\d\s*h|\d:\d|^(?:midi|minuit)$/.test(word)) timeSeen = true;
     const parts = word.split(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z]{3})/);
     if (!parts.every((part) => part === "" || DATE_WORD.test(part) || weekdayNumber(part) !== null)) break;
-    end = match.index + match[0].length;
+    ends.push(match.index + match[0].length);
   }
-  return end;
+  return ends;
 }
 
-export function normalizeFrench(text: string, now: DateTime): Normalized {
+/**
+ * Rewrites at most `maxWords` leading date words. The parser may stop before the end of them
+ * ("demain 18h sam et max": "sam" is the title's): the caller then asks for fewer words, so the
+ * title is always the text as typed.
+ */
+export function normalizeFrench(text: string, now: DateTime, maxWords = Number.POSITIVE_INFINITY): Normalized {
   const folded = foldSameLength(text);
-  const leadEnd = dateLead(folded, text);
-  if (leadEnd === 0) return { ok: true, text };
+  const ends = dateLead(folded, text).slice(0, maxWords);
+  const leadEnd = ends.at(-1) ?? 0;
+  if (leadEnd === 0) return { ok: true, text, leadLength: 0, words: 0 };
   let lead = folded.slice(0, leadEnd);
   const context = { now, today: now.startOf("day") };
   lead = lead.replace(/\S+/g, (word) => {
@@ -305,5 +312,5 @@ export function normalizeFrench(text: string, now: DateTime): Normalized {
   lead = named(weekRelative(lead, context), context);
   const days = /\b(?:tous|toutes|chaque)\b/.test(lead) ? lead : bareDays(lead, context);
   if (typeof days !== "string") return days;
-  return { ok: true, text: `${days}${text.slice(leadEnd)}` };
+  return { ok: true, text: `${days}${text.slice(leadEnd)}`, leadLength: days.trimEnd().length, words: ends.length };
 }
