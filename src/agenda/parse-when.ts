@@ -49,7 +49,11 @@ export type AmbiguityReason =
   /** "le 31" in a month without one: which month is meant? */
   | "unclearDay"
   /** "samedi minuit": the night before Saturday or the night after? */
-  | "midnight";
+  | "midnight"
+  /** "du 22 au 26 de 9h à 17h": every day from 9 to 5, or one stretch? */
+  | "hoursOverDays"
+  /** "18h Réunion jeudi": a time first, and a day in the title. */
+  | "dayInTitle";
 
 export type WhenProblem =
   | { readonly kind: "notFound" }
@@ -124,12 +128,22 @@ function restAfter(text: string, end: number, removed: readonly Span[]): string 
 
 /** A title that starts like a date or a time means the date phrase was only partly read. */
 const DATE_LIKE_TITLE =
-  /^(?:\d{1,2}\s*(?:h|:|heures?\b)|\d{1,2}[/.]\d{1,2}\b|\d{1,2}(?:er)?\s+(?:janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)|du \d{1,2}(?:er)? au\b|(?:demain|aujourd'hui|du soir|du matin|a \d|et \d|ou \d|au \d|jusqu)(?![\p{L}]))/u;
+  /^(?:\d{1,2}\s*(?:h|:|heures?\b)|\d{1,2}[/.]\d{1,2}\b|\d{1,2}(?:er)?\s+(?:janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)|du \d{1,2}(?:er)? au\b|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d|de \d{1,2}\s*(?:h|a|-)|(?:demain|aujourd'hui|du soir|du matin|a \d|et \d|ou \d|au \d|jusqu)(?![\p{L}]))/u;
+
+/** A day named in the text; with none before the title, one inside it was probably meant. */
+const DAY_WORD =
+  /(?<![\p{L}\p{N}])(?:demain|aujourd'hui|auj|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d{1,2}\/\d{1,2}|\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))(?![\p{L}])/u;
 
 export function parseWhen(typed: string, options: ParseWhenOptions): ParseWhenResult {
   const parsed = options.language === "fr" ? parseFrench(typed, options) : parseNormalized(typed, options).result;
-  if (parsed.ok && options.language === "fr" && DATE_LIKE_TITLE.test(foldSameLength(parsed.rest))) {
+  if (!parsed.ok || options.language !== "fr") return parsed;
+  const title = foldSameLength(parsed.rest);
+  if (DATE_LIKE_TITLE.test(title)) {
     return { ok: false, problem: { kind: "ambiguous", reason: "partlyUnderstood", startsAt: parsed.when.startsAt, leftOver: parsed.rest } };
+  }
+  const datePhrase = foldSameLength(typed.slice(0, Math.max(0, typed.length - parsed.rest.length)));
+  if (DAY_WORD.test(title) && !DAY_WORD.test(datePhrase) && !/\b(?:tous|toutes|chaque|en semaine)\b/.test(datePhrase)) {
+    return { ok: false, problem: { kind: "ambiguous", reason: "dayInTitle" } };
   }
   return parsed;
 }

@@ -65,6 +65,14 @@ function ambiguityText(
       return fr
         ? md`Minuit : au début ou à la fin de ce jour-là ? Écrivez plutôt ${code("samedi 23h59")} ou ${code("dimanche 0h")}. Rien n'a été enregistré.`
         : md`Midnight: at the start or the end of that day? Write ${code("Saturday 11:59pm")} or ${code("Sunday 0:00")} instead. Nothing was saved.`;
+    case "hoursOverDays":
+      return fr
+        ? md`Chaque jour aux mêmes heures, ou d'une traite ? D'une traite, écrivez ${code("du lundi 22 mars 9h au vendredi 26 mars 17h")} ; chaque jour, ajoutez un événement par jour. Rien n'a été enregistré.`
+        : md`The same hours every day, or one stretch? For one stretch, write ${code("from Monday 22 March 9am to Friday 26 March 5pm")}; for every day, add one event per day. Nothing was saved.`;
+    case "dayInTitle":
+      return fr
+        ? md`Le jour est dans le titre : commencez par lui, par exemple ${code(`${prefix}agenda ajouter jeudi 18h Réunion`)}. Rien n'a été enregistré.`
+        : md`The day is in the title: start with it, for example ${code(`${prefix}calendar add Thursday 6pm Meeting`)}. Nothing was saved.`;
     case "partlyUnderstood":
       return fr
         ? md`J'ai lu ${moment(problem.startsAt)}, mais pas la suite (« ${problem.leftOver} ») : je préfère demander. Réécrivez la date, par exemple ${code(`${prefix}agenda ajouter jeudi 25 mars à 18h Réunion`)}. Rien n'a été enregistré.`

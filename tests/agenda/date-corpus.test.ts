@@ -13,12 +13,13 @@ import { readmeForms } from "./date-corpus/readme-forms.ts";
 import { recurring } from "./date-corpus/recurring.ts";
 import { relativeDays } from "./date-corpus/relative-days.ts";
 import { spellings } from "./date-corpus/spellings.ts";
+import { titles } from "./date-corpus/titles.ts";
 import { unclear } from "./date-corpus/unclear.ts";
 import { weekRelative } from "./date-corpus/week-relative.ts";
 import { weekdayDay } from "./date-corpus/weekday-day.ts";
 
 const PARIS = "Europe/Paris";
-const FAMILIES: readonly Family[] = [weekdayDay, monthDay, weekRelative, relativeDays, ranges, clockWords, spellings, fullDates, recurring, clockChange, everyday, unclear, readmeForms];
+const FAMILIES: readonly Family[] = [weekdayDay, monthDay, weekRelative, relativeDays, ranges, clockWords, spellings, fullDates, recurring, clockChange, everyday, titles, unclear, readmeForms];
 
 /** What a parser made of a phrase, in the corpus's terms. */
 type Reading =

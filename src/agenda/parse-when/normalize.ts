@@ -11,7 +11,7 @@ export type Normalized =
   /** `leadLength`: where the rewritten date words end in `text`; `words`: how many were taken. */
   | { readonly ok: true; readonly text: string; readonly leadLength: number; readonly words: number }
   /** A time of day without an hour ("ce soir Apéro"), or a day of the month that is not clear. */
-  | { readonly ok: false; readonly reason: "noTime" | "unclearDay" | "midnight" };
+  | { readonly ok: false; readonly reason: "noTime" | "unclearDay" | "midnight" | "hoursOverDays" };
 
 const WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 const WEEKDAY_NAMES = WEEKDAYS.join("|");
@@ -148,6 +148,12 @@ const RULES: readonly Rule[] = [
   [new RegExp(`\\b(?:a\\s+partir\\s+de|des|a\\s+compter\\s+de)\\s+(${hour}|midi)`, "g"), (m) => `${m[1] ?? ""}`],
   [/\bjusqu\s*'?\s*a\b/g, () => "jusqu'à"],
   [/\baux\s+alentours\s+de\b/g, () => "vers"],
+  // "de 18 à 20h", "18-20h": the hour mark is only typed once.
+  [/\bde\s+(\d{1,2})\s*(?:a|-)\s*(\d{1,2})\s*h(?![a-z])/g, (m) => `de ${m[1] ?? ""}h à ${m[2] ?? ""}h`],
+  [/(?<![\d/.:a-z])(\d{1,2})\s*-\s*(\d{1,2})\s*h(?![a-z\d])/g, (m) => `${m[1] ?? ""}h-${m[2] ?? ""}h`],
+  [new RegExp(`\\b(${WEEKDAY_NAMES})\\s+le\\s+(?=\\d)`, "g"), (m) => `${m[1] ?? ""} `],
+  // "du 22 au 26 de 9h à 17h": every day from 9 to 5, or one stretch? Ask.
+  [/\bdu\s+\S+(?:\s+\S+){0,3}\s+au\s+\S+(?:\s+\S+){0,3}\s+(?:de\s+\d{1,2}\s*h|\d{1,2}\s*h\d*\s*-)/g, () => ({ ok: false, reason: "hoursOverDays" })],
   // "samedi 27 et dimanche 28 mars" is one event over two days; "le 3 et le 10" stays two dates.
   [
     new RegExp(`\\b(?:le\\s+)?(?:(${WEEKDAY_NAMES})\\s+)?(\\d{1,2})\\s+et\\s+(?:le\\s+)?(?:(${WEEKDAY_NAMES})\\s+)?(\\d{1,2})(?=\\s+(?:${MONTH_WORDS})\\b)`, "g"),
