@@ -1,4 +1,4 @@
-import { at, days, every, README_NOW, span, type Family } from "./cases.ts";
+import { ask, at, days, every, README_NOW, span, type Family } from "./cases.ts";
 
 /** One phrasing per form in the README's table "Les dates comprises" (now = Thursday 26 November 2026). */
 export const readmeForms: Family = {
@@ -76,6 +76,21 @@ export const readmeForms: Family = {
         at("mer. 18h Réunion", "2026-12-02 18:00", "Réunion"),
         at("jeudi3 18h Réunion", "2026-12-03 18:00", "Réunion"),
         at("12.12 20h Loto", "2026-12-12 20:00", "Loto"),
+        days("du lundi 7 au mercredi 9 décembre Stage", "2026-12-07", "2026-12-09", "Stage"),
+        at("dans quinze jours 18h Réunion", "2026-12-10 18:00", "Réunion"),
+        at("l'Ascension 10h Rando", "2027-05-06 10:00", "Rando"),
+        at("la Toussaint 10h Cimetière", "2027-11-01 10:00", "Cimetière"),
+        at("Noël 12h Repas", "2026-12-25 12:00", "Repas"),
+        at("le jour de l'an 12h Repas", "2027-01-01 12:00", "Repas"),
+        at("demain 18h et quart Réunion", "2026-11-27 18:15", "Réunion"),
+        span("demain 18-20h Apéro", "2026-11-27 18:00", "2026-11-27 20:00", "Apéro"),
+        at("à partir de 14h Atelier", "2026-11-26 14:00", "Atelier"),
+        ask("ce soir Apéro"),
+        ask("samedi minuit Feu"),
+        ask("le 31 à 18h Réunion"),
+        ask("du 7 au 9 décembre de 9h à 17h Stage"),
+        ask("mardi 1er à 18h et jeudi 3 à 18h Réunion"),
+        ask("18h Réunion jeudi"),
       ],
     },
   ],
