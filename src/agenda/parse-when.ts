@@ -148,6 +148,8 @@ export function parseWhen(typed: string, options: ParseWhenOptions): ParseWhenRe
   return parsed;
 }
 
+const PROBE_TAIL = 200;
+
 /** The most leading words, rewritten, that the parser reads entirely as the date phrase. */
 function parseFrench(typed: string, options: ParseWhenOptions): ParseWhenResult {
   const now = DateTime.fromMillis(options.now, { zone: options.timeZone });
@@ -158,8 +160,9 @@ function parseFrench(typed: string, options: ParseWhenOptions): ParseWhenResult 
   for (let words = all.words - 1; words > 0; words--) {
     const fewer = normalizeFrench(typed, now, words);
     if (!fewer.ok) continue;
-    const parsed = parseNormalized(fewer.text, options);
-    if (parsed.result.ok && parsed.prefixEnd >= fewer.leadLength) return parsed.result;
+    // Where the date phrase stops depends only on the words near it: a long title need not be read each time.
+    const probe = parseNormalized(fewer.text.slice(0, fewer.leadLength + PROBE_TAIL), options);
+    if (probe.result.ok && probe.prefixEnd >= fewer.leadLength) return parseNormalized(fewer.text, options).result;
   }
   return parseNormalized(typed, options).result;
 }

@@ -326,3 +326,13 @@ describe("parseWhen asks rather than guesses (issue 11)", () => {
     expect(read("demain 18h cinq à sept")).toMatchObject({ rest: "cinq à sept" });
   });
 });
+
+describe("parseWhen on long messages", () => {
+  it("reads only the first words again when it shortens the date phrase", () => {
+    const started = performance.now();
+    expect(read(`${"18h ".repeat(3000)}Réunion`)).toMatchObject({ kind: "ambiguous" });
+    expect(read(`jeudi 3 à 18h ${"de ".repeat(3000)}`)).toMatchObject({ start: "2026-12-03 18:00" });
+    // Before the bound, the first took two minutes; a generous limit keeps this steady on a busy machine.
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});

@@ -272,11 +272,15 @@ function monthNumber(word: string): number {
   return index + 1;
 }
 
+/** Date phrases are short (the parser reads at most 20 words too), which bounds the work on long messages. */
+const MAX_LEAD_WORDS = 20;
+
 /** Where each of the leading words that may belong to the date phrase ends, in the text typed. */
 function dateLead(folded: string, typed: string): number[] {
   const ends: number[] = [];
   let timeSeen = false;
   for (const match of folded.matchAll(/\S+/g)) {
+    if (ends.length === MAX_LEAD_WORDS) break;
     const word = match[0].replace(/^[(«"]+|[)»":;!?]+$/g, "").replace(/^[ld]'(?=\p{L})/u, "");
     // After the time, a capital starts the title: "demain 18h Soirée de Noël".
     if (timeSeen && /^\p{Lu}/u.test(typed.slice(match.index))) break;
@@ -294,8 +298,9 @@ function dateLead(folded: string, typed: string): number[] {
  * title is always the text as typed.
  */
 export function normalizeFrench(text: string, now: DateTime, maxWords = Number.POSITIVE_INFINITY): Normalized {
-  const folded = foldSameLength(text);
-  const ends = dateLead(folded, text).slice(0, maxWords);
+  const head = /^(?:\s*\S+){1,20}/.exec(text)?.[0] ?? "";
+  const folded = foldSameLength(head);
+  const ends = dateLead(folded, head).slice(0, maxWords);
   const leadEnd = ends.at(-1) ?? 0;
   if (leadEnd === 0) return { ok: true, text, leadLength: 0, words: 0 };
   let lead = folded.slice(0, leadEnd);
