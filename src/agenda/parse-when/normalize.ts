@@ -2,7 +2,8 @@
  * French as volunteers type it in a chat ("jeudi 25 à 18h", "mardi en huit", "auj 18h", "mecredi",
  * "8h du soir", "dans 3 jours 18h") rewritten into the forms the parser reads. Only the date
  * phrase at the start is touched: the rewriting stops at the first word that is not date
- * vocabulary, so the title stays exactly as typed.
+ * vocabulary (or at a capital after the time), and the caller rewrites fewer words when the
+ * parser stops earlier, so the title stays exactly as typed.
  */
 import { DateTime } from "luxon";
 import { foldSameLength } from "./text.ts";
@@ -10,7 +11,10 @@ import { foldSameLength } from "./text.ts";
 export type Normalized =
   /** `leadLength`: where the rewritten date words end in `text`; `words`: how many were taken. */
   | { readonly ok: true; readonly text: string; readonly leadLength: number; readonly words: number }
-  /** A time of day without an hour ("ce soir Apéro"), or a day of the month that is not clear. */
+  /**
+   * What to ask: a time of day without an hour ("ce soir Apéro"), a day of the month this month
+   * lacks ("le 31" in April), "samedi minuit", or daily hours over a range of days.
+   */
   | { readonly ok: false; readonly reason: "noTime" | "unclearDay" | "midnight" | "hoursOverDays" };
 
 const WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
