@@ -9,6 +9,7 @@ import { DateTime } from "luxon";
 import type { Language } from "../i18n/language.ts";
 import { readDatePrefix } from "./parse-when/chrono-prefix.ts";
 import { applySubstitutions, monthAlternatives, monthsOf, phraseAt, substitutionAt, type Phrase, type Substitution } from "./parse-when/phrases.ts";
+import { normalizeFrench } from "./parse-when/normalize.ts";
 import { resolveWhen } from "./parse-when/resolve.ts";
 import { blank, foldSameLength, overlaps, plainPunctuation, wordEnds, type Span } from "./parse-when/text.ts";
 
@@ -44,13 +45,26 @@ export type AmbiguityReason =
   /** Both a time and "toute la journée". */
   | "timeAndAllDay"
   /** "jusqu'au 30 juin" on a one-off event with a time: a repetition is probably missing. */
-  | "untilWithoutRepeat";
+  | "untilWithoutRepeat"
+  /** "le 31" in a month without one: which month is meant? */
+  | "unclearDay"
+  /** "samedi minuit": the night before Saturday or the night after? */
+  | "midnight"
+  /** "du 22 au 26 de 9h à 17h": every day from 9 to 5, or one stretch? */
+  | "hoursOverDays"
+  /** "18h Réunion jeudi": a time first, and a day in the title. */
+  | "dayInTitle";
 
 export type WhenProblem =
   | { readonly kind: "notFound" }
   /** The start (all-day: the last day) is already over; for a repetition, no occurrence is left. */
   | { readonly kind: "past"; readonly startsAt: number }
   | { readonly kind: "ambiguous"; readonly reason: AmbiguityReason }
+  /**
+   * Part of the phrase was understood, and what follows still looks like a date or a time
+   * ("mardi 23 18h" read as 23:00 with "18h" left over): `startsAt` is the reading, shown to ask.
+   */
+  | { readonly kind: "ambiguous"; readonly reason: "partlyUnderstood"; readonly startsAt: number; readonly leftOver: string }
   /** "samedi 13 février" when 14 February is a Sunday: `startsAt` is local midnight of the date typed. */
   | { readonly kind: "ambiguous"; readonly reason: "weekdayMismatch"; readonly startsAt: number }
   /** "31/02", "30 février". */
@@ -112,7 +126,49 @@ function restAfter(text: string, end: number, removed: readonly Span[]): string 
   return rest.trim().replace(/^(?:[,;:]+|[-–—](?=\s))\s*/, "");
 }
 
-export function parseWhen(text: string, options: ParseWhenOptions): ParseWhenResult {
+/** A title that starts like a date or a time means the date phrase was only partly read. */
+const DATE_LIKE_TITLE =
+  /^(?:\d{1,2}\s*(?:h|:|heures?\b)|\d{1,2}[/.]\d{1,2}\b|\d{1,2}(?:er)?\s+(?:janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)|du \d{1,2}(?:er)? au\b|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d|de \d{1,2}\s*(?:h|a|-)|(?:demain|aujourd'hui|du soir|du matin|a \d|et \d|ou \d|au \d|jusqu)(?![\p{L}]))/u;
+
+/** A day named in the text; with none before the title, one inside it was probably meant. */
+const DAY_WORD =
+  /(?<![\p{L}\p{N}])(?:demain|aujourd'hui|auj|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d{1,2}\/\d{1,2}|\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))(?![\p{L}])/u;
+
+export function parseWhen(typed: string, options: ParseWhenOptions): ParseWhenResult {
+  const parsed = options.language === "fr" ? parseFrench(typed, options) : parseNormalized(typed, options).result;
+  if (!parsed.ok || options.language !== "fr") return parsed;
+  const title = foldSameLength(parsed.rest);
+  if (DATE_LIKE_TITLE.test(title)) {
+    return { ok: false, problem: { kind: "ambiguous", reason: "partlyUnderstood", startsAt: parsed.when.startsAt, leftOver: parsed.rest } };
+  }
+  const datePhrase = foldSameLength(typed.slice(0, Math.max(0, typed.length - parsed.rest.length)));
+  if (DAY_WORD.test(title) && !DAY_WORD.test(datePhrase) && !/\b(?:tous|toutes|chaque|en semaine)\b/.test(datePhrase)) {
+    return { ok: false, problem: { kind: "ambiguous", reason: "dayInTitle" } };
+  }
+  return parsed;
+}
+
+const PROBE_TAIL = 200;
+
+/** The most leading words, rewritten, that the parser reads entirely as the date phrase. */
+function parseFrench(typed: string, options: ParseWhenOptions): ParseWhenResult {
+  const now = DateTime.fromMillis(options.now, { zone: options.timeZone });
+  const all = normalizeFrench(typed, now);
+  if (!all.ok) return { ok: false, problem: { kind: "ambiguous", reason: all.reason } };
+  const first = parseNormalized(all.text, options);
+  if (!first.result.ok || first.prefixEnd >= all.leadLength) return first.result;
+  for (let words = all.words - 1; words > 0; words--) {
+    const fewer = normalizeFrench(typed, now, words);
+    if (!fewer.ok) continue;
+    // Where the date phrase stops depends only on the words near it: a long title need not be read each time.
+    const probe = parseNormalized(fewer.text.slice(0, fewer.leadLength + PROBE_TAIL), options);
+    if (probe.result.ok && probe.prefixEnd >= fewer.leadLength) return parseNormalized(fewer.text, options).result;
+  }
+  return parseNormalized(typed, options).result;
+}
+
+/** `prefixEnd`: where the date phrase stopped in `text`. */
+function parseNormalized(text: string, options: ParseWhenOptions): { result: ParseWhenResult; prefixEnd: number } {
   const { language } = options;
   const plain = plainPunctuation(text);
   const folded = foldSameLength(text);
@@ -135,8 +191,8 @@ export function parseWhen(text: string, options: ParseWhenOptions): ParseWhenRes
     reference: new Date(today.year, today.month - 1, today.day, 12),
   });
   const typedProblem = typedDateProblem(folded, prefix?.end ?? wordEnds(folded)[2] ?? folded.length, language);
-  if (typedProblem !== null) return { ok: false, problem: typedProblem };
-  if (prefix === null) return { ok: false, problem: { kind: "notFound" } };
+  if (typedProblem !== null) return { result: { ok: false, problem: typedProblem }, prefixEnd: 0 };
+  if (prefix === null) return { result: { ok: false, problem: { kind: "notFound" } }, prefixEnd: 0 };
 
   const prefixEnd = prefix.end;
   const inside = prefix.phrases;
@@ -158,6 +214,6 @@ export function parseWhen(text: string, options: ParseWhenOptions): ParseWhenRes
     },
     options,
   );
-  if (!resolved.ok) return resolved;
-  return { ok: true, when: resolved.when, rest: restAfter(text, prefixEnd, untilInTitle.map((phrase) => phrase.span)) };
+  if (!resolved.ok) return { result: resolved, prefixEnd };
+  return { result: { ok: true, when: resolved.when, rest: restAfter(text, prefixEnd, untilInTitle.map((phrase) => phrase.span)) }, prefixEnd };
 }

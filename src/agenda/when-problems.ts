@@ -8,6 +8,7 @@ export function whenProblemText(problem: WhenProblem, language: Language, timeZo
   const fr = language === "fr";
   const example = code(fr ? `${prefix}agenda ajouter jeudi 18h30 Réunion du bureau` : `${prefix}calendar add Thursday 6:30pm Board meeting`);
   const day = (instant: number): string => DateTime.fromMillis(instant, { zone: timeZone }).setLocale(localeOf(language)).toFormat("cccc d LLLL yyyy");
+  const moment = (instant: number): string => DateTime.fromMillis(instant, { zone: timeZone }).setLocale(localeOf(language)).toFormat("cccc d LLLL yyyy, HH:mm");
   switch (problem.kind) {
     case "notFound":
       return fr
@@ -26,11 +27,17 @@ export function whenProblemText(problem: WhenProblem, language: Language, timeZo
     case "untilBeforeStart":
       return fr ? md`La date de fin de la répétition (« jusqu'au … ») est avant la première date. Rien n'a été enregistré.` : md`The repetition's end date ("until …") is before its first date. Nothing was saved.`;
     case "ambiguous":
-      return ambiguityText(problem, fr, day, prefix);
+      return ambiguityText(problem, fr, day, moment, prefix);
   }
 }
 
-function ambiguityText(problem: Extract<WhenProblem, { kind: "ambiguous" }>, fr: boolean, day: (instant: number) => string, prefix: string): Markdown {
+function ambiguityText(
+  problem: Extract<WhenProblem, { kind: "ambiguous" }>,
+  fr: boolean,
+  day: (instant: number) => string,
+  moment: (instant: number) => string,
+  prefix: string,
+): Markdown {
   switch (problem.reason) {
     case "noTime":
       return fr
@@ -50,6 +57,26 @@ function ambiguityText(problem: Extract<WhenProblem, { kind: "ambiguous" }>, fr:
       return fr
         ? md`« jusqu'au … » sert aux événements qui se répètent (${code("tous les mardis à 18h jusqu'au 30 juin")}) ou qui durent plusieurs jours (${code("du 14 au 16 février")}).`
         : md`"until …" is for repeating events (${code("every Tuesday at 6pm until 30 June")}) or events lasting several days.`;
+    case "unclearDay":
+      return fr
+        ? md`Quel mois ? Ce jour n'existe pas ce mois-ci : écrivez la date en entier, par exemple ${code("le 31 mai à 18h")}. Rien n'a été enregistré.`
+        : md`Which month? That day does not exist this month: write the full date, for example ${code("31 May at 6pm")}. Nothing was saved.`;
+    case "midnight":
+      return fr
+        ? md`Minuit : au début ou à la fin de ce jour-là ? Écrivez plutôt ${code("samedi 23h59")} ou ${code("dimanche 0h")}. Rien n'a été enregistré.`
+        : md`Midnight: at the start or the end of that day? Write ${code("Saturday 11:59pm")} or ${code("Sunday 0:00")} instead. Nothing was saved.`;
+    case "hoursOverDays":
+      return fr
+        ? md`Chaque jour aux mêmes heures, ou d'une traite ? D'une traite, écrivez ${code("du lundi 22 mars 9h au vendredi 26 mars 17h")} ; chaque jour, ajoutez un événement par jour. Rien n'a été enregistré.`
+        : md`The same hours every day, or one stretch? For one stretch, write ${code("from Monday 22 March 9am to Friday 26 March 5pm")}; for every day, add one event per day. Nothing was saved.`;
+    case "dayInTitle":
+      return fr
+        ? md`Le jour est dans le titre : commencez par lui, par exemple ${code(`${prefix}agenda ajouter jeudi 18h Réunion`)}. Rien n'a été enregistré.`
+        : md`The day is in the title: start with it, for example ${code(`${prefix}calendar add Thursday 6pm Meeting`)}. Nothing was saved.`;
+    case "partlyUnderstood":
+      return fr
+        ? md`J'ai lu ${moment(problem.startsAt)}, mais pas la suite (« ${problem.leftOver} ») : je préfère demander. Réécrivez la date, par exemple ${code(`${prefix}agenda ajouter jeudi 25 mars à 18h Réunion`)}. Rien n'a été enregistré.`
+        : md`I read ${moment(problem.startsAt)}, but not what follows ("${problem.leftOver}"), so I would rather ask. Rewrite the date, for example ${code(`${prefix}calendar add Thursday 25 March 6pm Meeting`)}. Nothing was saved.`;
     case "weekdayMismatch":
       return fr
         ? md`Le jour de la semaine ne correspond pas à la date : c'est un ${day(problem.startsAt)}. Rien n'a été enregistré ; corrigez l'un ou l'autre.`

@@ -305,3 +305,34 @@ describe("parseWhen in English rooms", () => {
     expect(en("tomorrow 6pm Tuesdays club")).toMatchObject({ rrule: null, rest: "Tuesdays club" });
   });
 });
+
+describe("parseWhen asks rather than guesses (issue 11)", () => {
+  it("names each reason, with the reading when there is one", () => {
+    expect(read("ce soir Apéro")).toEqual({ kind: "ambiguous", reason: "noTime" });
+    expect(read("samedi minuit Feu")).toEqual({ kind: "ambiguous", reason: "midnight" });
+    expect(read("le 31 à 18h Réunion")).toEqual({ kind: "ambiguous", reason: "unclearDay" });
+    expect(read("du 7 au 9 décembre de 9h à 17h Stage")).toEqual({ kind: "ambiguous", reason: "hoursOverDays" });
+    expect(read("18h Réunion jeudi")).toEqual({ kind: "ambiguous", reason: "dayInTitle" });
+    expect(read("mardi 1er à 18h et jeudi 3 à 18h Réunion")).toEqual({
+      kind: "ambiguous",
+      reason: "partlyUnderstood",
+      startsAt: at("2026-12-01T18:00"),
+      leftOver: "jeudi 3 à 18h Réunion",
+    });
+  });
+
+  it("keeps a date-like title as typed, accents and case included", () => {
+    expect(read("demain 18h sam et max")).toMatchObject({ start: "2026-11-27 18:00", rest: "sam et max" });
+    expect(read("demain 18h cinq à sept")).toMatchObject({ rest: "cinq à sept" });
+  });
+});
+
+describe("parseWhen on long messages", () => {
+  it("reads only the first words again when it shortens the date phrase", () => {
+    const started = performance.now();
+    expect(read(`${"18h ".repeat(3000)}Réunion`)).toMatchObject({ kind: "ambiguous" });
+    expect(read(`jeudi 3 à 18h ${"de ".repeat(3000)}`)).toMatchObject({ start: "2026-12-03 18:00" });
+    // Before the bound, the first took two minutes; a generous limit keeps this steady on a busy machine.
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
