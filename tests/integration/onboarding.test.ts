@@ -136,8 +136,12 @@ describe("onboarding, FAQ and the association registry through the real bot", ()
     expect(profile).toContain("Association des Jardins partagés");
     expect(profile).toContain("Contact : jardins@example.org");
     expect(profile).toContain("#culture #jeunesse");
-    // Member counts come from the homeserver's joined members, taken by a scheduled job.
-    await minou.tick();
+    // Member counts come from the homeserver's joined members, taken by a scheduled job (a tick
+    // already under way may have passed it before the last membership change).
+    await waitFor(async () => {
+      await minou.tick();
+      return minou.stores.rooms.uncounted(10).length === 0 || undefined;
+    }, "member counts");
     const list = await ask(equipe, "!assos");
     expect(list).toMatch(/Association des Jardins partagés · #culture #jeunesse · \d+ membres · actif .* · ⚠️ Minou ne peut pas épingler, supprimer les messages/);
     expect(list).toContain("Chorale");
