@@ -1,3 +1,4 @@
+import { unescapeHtml } from "../render/html-text.ts";
 import { fold } from "./fold.ts";
 
 export interface AddressOptions {
@@ -95,12 +96,6 @@ function safeDecode(text: string): string {
   } catch {
     return text;
   }
-}
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'" };
-
-function unescapeHtml(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39|apos);/gu, (_entity, name: string) => ENTITIES[name] ?? "");
 }
 
 /** Older clients quote the message replied to at the top of the body ("> <@a:b> …"). */

@@ -1,3 +1,4 @@
+import { escapeHtml, unescapeHtml } from "./html-text.ts";
 import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 import type { Markdown } from "./markdown.ts";
@@ -81,8 +82,6 @@ const plainText = new Marked({
   },
 });
 
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
-
 export interface RenderedMessage {
   readonly body: string;
   readonly formattedBody: string;
@@ -127,14 +126,9 @@ function renderUncached(message: Markdown): RenderedMessage {
     if (!(error instanceof RangeError)) throw error;
     return asPlainText(message.source);
   }
-  const body = text
-    .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity)
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  const body = unescapeHtml(text).replace(/\n{3,}/g, "\n\n").trim();
   return { body, formattedBody: sanitizeHtml(html, sanitizeOptions).trim() };
 }
-
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /**
  * Markdown too deeply nested to parse, shown as its text: Minou's backslash escapes of user text
@@ -142,6 +136,6 @@ const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "
  */
 function asPlainText(source: string): RenderedMessage {
   const body = source.replace(/\\([!-/:-@[-`{-~])/g, "$1").trim();
-  const html = body.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character).replace(/\r?\n/g, "<br>");
+  const html = escapeHtml(body).replace(/\r?\n/g, "<br>");
   return { body, formattedBody: sanitizeHtml(html, sanitizeOptions) };
 }
