@@ -29,6 +29,8 @@ export interface ComposedFeatures {
   /** Registers the features' sent and failed hooks, and their pacers, with the outbox. */
   connect(sender: OutboxSender): void;
   dueNow(): boolean;
+  roomLeft(roomId: string, at: number): void;
+  erasedSince(sender: string, sentAt: number): boolean;
   whenReady(): Promise<void>;
   stop(): void;
 }
@@ -51,6 +53,10 @@ export function composeFeatures(features: readonly Feature[], context: FeatureCo
       for (const { purposes, pacer } of all((parts) => parts.paced)) sender.pace(purposes.map((purpose) => purpose.name), pacer);
     },
     dueNow: () => built.some((parts) => parts.dueNow?.() === true),
+    roomLeft(roomId, at) {
+      for (const parts of built) parts.roomLeft?.(roomId, at);
+    },
+    erasedSince: (sender, sentAt) => built.some((parts) => parts.erasedSince?.(sender, sentAt) === true),
     whenReady: async () => {
       await Promise.all(built.map(async (parts) => parts.whenReady?.()));
     },

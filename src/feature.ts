@@ -1,4 +1,4 @@
-import type { Stores } from "../storage/index.ts";
+import type { StoreSet, Stores } from "../storage/index.ts";
 import type { QueuedEvent } from "../storage/outbox-store.ts";
 import type { ZodType } from "zod";
 import type { MinouConfig } from "./config/load.ts";
@@ -88,6 +88,10 @@ export interface FeatureParts {
   readonly failed?: readonly FailedHook[];
   /** Messages of these purposes leave no faster than the pacer allows (broadcasts). */
   readonly paced?: readonly { readonly purposes: readonly Purpose<unknown>[]; readonly pacer: SendPacer }[];
+  /** Minou is out of a room (left, kicked or banned), in the transaction that records it. */
+  readonly roomLeft?: (roomId: string, at: number) => void;
+  /** Whether `sender` erased their data after sending an event at `sentAt` (such late events are ignored). */
+  readonly erasedSince?: (sender: string, sentAt: number) => boolean;
   /** Whether a command just left work due now (a poll closed): the scheduler then ticks at once. */
   readonly dueNow?: () => boolean;
   /** Once the first sync answer is stored (catching up on what happened while Minou was away). */
@@ -118,6 +122,8 @@ export interface ConfigSection {
 export interface Feature {
   readonly name: string;
   readonly commands: readonly Command[];
+  /** The stores it opens (storage/<feature>/), when it has its own tables. */
+  readonly stores: StoreSet | undefined;
   readonly privacy: FeaturePrivacy;
   readonly configSection: ConfigSection | undefined;
   build(context: FeatureContext<MinouConfig>): FeatureParts;
@@ -130,6 +136,8 @@ export interface FeatureSpec<C> {
   /** Its own section of config.json, when it has one. */
   readonly configSection?: ConfigSection;
   readonly commands?: readonly Command[];
+  /** Its stores, opened at `stores.<key>` for every part and command: `storeSet("agenda", createAgendaStores)`. */
+  readonly stores?: StoreSet;
   readonly privacy: FeaturePrivacy;
   readonly parts?: (context: FeatureContext<C>) => FeatureParts;
 }
@@ -139,6 +147,7 @@ export function defineFeature<C>(spec: FeatureSpec<C>): Feature {
   return {
     name: spec.name,
     commands: spec.commands ?? [],
+    stores: spec.stores,
     privacy: spec.privacy,
     configSection: spec.configSection,
     build: (context) => spec.parts?.({ ...context, config: spec.config(context.config) }) ?? {},

@@ -1,5 +1,7 @@
 import { agendaFeature } from "./agenda/feature.ts";
 import { documentsFeature } from "./documents/feature.ts";
+import { createStores, type Stores } from "../storage/index.ts";
+import type { Db } from "../storage/database.ts";
 import type { Feature } from "./feature.ts";
 import { generalFeature } from "./general/feature.ts";
 import { onboardingFeature } from "./onboarding/feature.ts";
@@ -24,3 +26,8 @@ export const allFeatures: readonly Feature[] = [
   onboardingFeature,
   staffAnnouncementsFeature,
 ];
+
+/** The core stores and every feature's, over `db` (all of them, even when Minou runs only some features). */
+export function openStores(db: Db, features: readonly Feature[] = allFeatures): Stores {
+  return createStores(db, features.flatMap((feature) => (feature.stores === undefined ? [] : [feature.stores])));
+}

@@ -1,12 +1,12 @@
 import { join } from "node:path";
 import { openDatabase } from "../storage/database.ts";
-import { createStores, type Stores } from "../storage/index.ts";
+import type { Stores } from "../storage/index.ts";
 import { aboutMinou, dispatcherSettings, personalDataParts } from "./compose-features.ts";
 import type { MinouConfig } from "./config/load.ts";
 import { withEncryption } from "./crypto/encrypting-transport.ts";
 import { EncryptionSession } from "./crypto/encryption-session.ts";
 import type { Feature } from "./feature.ts";
-import { allFeatures } from "./features.ts";
+import { allFeatures, openStores } from "./features.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { MinouMatrixClient } from "./matrix/minou-client.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "./matrix/retry.ts";
@@ -58,7 +58,7 @@ export class Minou {
     const log = (this.log = options.log ?? createLogger(config.logLevel));
     log.addSecret(accessToken);
     routeSdkLogs(log, config.logLevel);
-    const stores = (this.stores = createStores(openDatabase(options.databasePath ?? join(config.dataDirectory, "minou.sqlite"))));
+    const stores = (this.stores = openStores(openDatabase(options.databasePath ?? join(config.dataDirectory, "minou.sqlite"))));
     const client = (this.client = new MinouMatrixClient(config.homeserverUrl, accessToken, {
       storage: stores.botState,
       intake: (sync) => ingest(sync),
@@ -70,7 +70,7 @@ export class Minou {
     const dispatcher = dispatcherSettings(config, personalDataParts(features));
     const about = aboutMinou(config, version, now());
     this.pipeline = new Pipeline({ config, stores, transport, retryPolicy, features, dispatcher, about, now, log, stopping: this.stopping.signal, isReady: () => this.isReady });
-    const intake = new SyncIntake({ stores, botUserId: config.userId, roomState: this.pipeline.roomState, now });
+    const intake = new SyncIntake({ stores, botUserId: config.userId, roomState: this.pipeline.roomState, now, roomLeft: (roomId, at) => this.pipeline.features.roomLeft(roomId, at) });
     const ingest = syncIngest({
       stores,
       transport,

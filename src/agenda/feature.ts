@@ -1,3 +1,5 @@
+import { createAgendaStores } from "../../storage/agenda/index.ts";
+import { storeSet } from "../../storage/index.ts";
 import { agenda } from "../../commands/agenda/agenda.ts";
 import { ajouter } from "../../commands/agenda/ajouter.ts";
 import { annuler } from "../../commands/agenda/annuler.ts";
@@ -32,6 +34,7 @@ export const agendaFeature = defineFeature({
     feeds: { publicBaseUrl: config.http.publicBaseUrl, centreName: config.centre.name },
   }),
   configSection: { key: "agenda", schema: agendaConfigSchema },
+  stores: storeSet("agenda", createAgendaStores),
   commands: [agenda, ajouter, voir, modifier, annuler, deplacer, participants, lien, lienRenouveler, rappels, fuseau, publicEvent, resume],
   privacy: { part: agendaPersonalData },
   parts: ({ stores, now, log, config, roomState, wakeSender, scheduleEdits }) => ({
@@ -42,6 +45,8 @@ export const agendaFeature = defineFeature({
       weeklyDigestJob(stores, { language: config.language, timeZone: config.timeZone }, wakeSender, log.child("agenda")),
     ],
     routes: agendaRoutes(storeAgendaSource(stores, { language: config.language, timeZone: config.timeZone }), { ...config.feeds, now, log: log.child("feeds") }),
+    // Out of the room, its secret feed must stop working at once.
+    roomLeft: (roomId, at) => stores.agenda.feedTokens.revokeAll(roomId, at),
     sent: [whenSent(ANNOUNCEMENT, (id, eventId) => stores.agenda.events.setAnnouncement(id, eventId))],
   }),
 });

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { openDatabase } from "../../storage/database.ts";
-import { createStores } from "../../storage/index.ts";
+import { openStores } from "../features.ts";
 import type { Logger } from "../log.ts";
 import { defaultRetryPolicy } from "../matrix/retry.ts";
 import { bootstrapCrossSigning } from "./cross-signing.ts";
@@ -25,7 +25,7 @@ export interface DeviceSetup {
  */
 export async function setUpDevice(setup: DeviceSetup): Promise<boolean> {
   const lock = ProcessLock.acquire(setup.dataDirectory);
-  const stores = createStores(openDatabase(join(setup.dataDirectory, "minou.sqlite")));
+  const stores = openStores(openDatabase(join(setup.dataDirectory, "minou.sqlite")));
   try {
     const storeKey = loadStoreKey(setup.dataDirectory, stores.cryptoRecords.count() > 0);
     const request = fetchRequest(setup.homeserverUrl, setup.accessToken, defaultRetryPolicy);

@@ -1,3 +1,5 @@
+import { createDocumentStores } from "../../storage/documents/index.ts";
+import { storeSet } from "../../storage/index.ts";
 import { docsAjouter } from "../../commands/documents/ajouter.ts";
 import { docsChercher } from "../../commands/documents/chercher.ts";
 import { docs } from "../../commands/documents/docs.ts";
@@ -20,6 +22,7 @@ export const documentsFeature = defineFeature({
     linkCheck: { ...config.documents.linkCheck, defaultLanguage: config.defaultLanguage, prefix: config.commandPrefix },
   }),
   configSection: { key: "documents", schema: documentsConfigSchema },
+  stores: storeSet("documents", createDocumentStores),
   commands: [docs, docsAjouter, docsChercher, docsModifier, docsRetirer, docsEpingler, services],
   privacy: { part: documentsPersonalData, keptBecause: "a document stays as long as its room keeps it; an erasure removes the member's name from it" },
   parts: ({ stores, now, log, config, wakeSender, scheduleEdits }) => ({

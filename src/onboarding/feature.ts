@@ -1,3 +1,5 @@
+import { createOnboardingStores } from "../../storage/onboarding/index.ts";
+import { storeSet } from "../../storage/index.ts";
 import { bienvenueApercu, bienvenueDefinir, bienvenueGuide, bienvenueOff, bienvenueOn } from "../../commands/onboarding/bienvenue.ts";
 import { faqAjouter, faqAjouterCentre } from "../../commands/onboarding/faq-ajouter.ts";
 import { faqRetirer } from "../../commands/onboarding/faq-retirer.ts";
@@ -20,6 +22,7 @@ export const onboardingFeature = defineFeature({
     welcomeDelayMs: config.onboarding.welcomeDelaySeconds * 1000,
   }),
   configSection: { key: "onboarding", schema: onboardingConfigSchema },
+  stores: storeSet("onboarding", createOnboardingStores),
   commands: [premiersPas, faq, faqAjouter, faqRetirer, bienvenueApercu, bienvenueDefinir, bienvenueOn, bienvenueOff, bienvenueGuide, faqAjouterCentre],
   privacy: { part: onboardingPersonalData, keptBecause: "the guide's date is what keeps it from being sent twice; FAQ entries stay as long as their room keeps them" },
   parts: ({ stores, now, log, config, roomState, wakeSender }) => {

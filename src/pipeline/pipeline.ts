@@ -57,7 +57,7 @@ export class Pipeline {
     features.connect(sender);
     this.liveMessages = new LiveMessageEditor(stores, features.live, config.editDebounceSeconds * 1000, now, wakeSender, log.child("live-messages"), () => sender.budget.paceMs);
     const dispatcher = new Dispatcher(new CommandRegistry(features.commands), stores, roomState, settings, about, log.child("dispatch"), now);
-    const reactions = new ReactionHandler(features.reactions, config.userId, (member, sentAt) => stores.privacy.erasedMembers.sentBeforeErasure(member, sentAt));
+    const reactions = new ReactionHandler(features.reactions, config.userId, (member, sentAt) => features.erasedSince(member, sentAt));
     this.processor = new InboundProcessor(stores, [dispatcher, reactions, ...features.inbound], log.child("inbox"), now, () => {
       sender.wake();
       // Commands leave live messages to update, and may leave work due now (a poll closed).

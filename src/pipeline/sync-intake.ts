@@ -38,6 +38,8 @@ export interface SyncIntakeDependencies {
   readonly botUserId: string;
   readonly roomState: RoomStateCache;
   readonly now: () => number;
+  /** What the features do when Minou is out of a room, in the same transaction. */
+  readonly roomLeft?: (roomId: string, at: number) => void;
 }
 
 /**
@@ -178,8 +180,7 @@ export class SyncIntake {
       (event) => event.type === "m.room.member" && event.state_key === this.deps.botUserId,
     );
     this.deps.stores.rooms.recordLeave(roomId, own?.origin_server_ts ?? this.deps.now());
-    // Out of the room, its secret feed must stop working at once.
-    this.deps.stores.agenda.feedTokens.revokeAll(roomId, this.deps.now());
+    this.deps.roomLeft?.(roomId, this.deps.now());
     this.deps.roomState.forget(roomId);
   }
 }

@@ -1,3 +1,5 @@
+import { createPollStores } from "../../storage/polls/index.ts";
+import { storeSet } from "../../storage/index.ts";
 import { choisir } from "../../commands/polls/choisir.ts";
 import { clore } from "../../commands/polls/clore.ts";
 import { dates } from "../../commands/polls/dates.ts";
@@ -18,6 +20,7 @@ import { POLL_SLOT, POLL_START, POLL_SUMMARY } from "./purposes.ts";
 export const pollsFeature = defineFeature({
   name: "polls",
   config: (config) => ({ language: config.defaultLanguage, prefix: config.commandPrefix, timeZone: config.timeZone, botUserId: config.userId }),
+  stores: storeSet("polls", createPollStores),
   commands: [sondage, dates, voter, resultats, clore, echeance, choisir, exportPoll],
   privacy: { part: pollsPersonalData },
   parts: ({ stores, now, log, config, transport, roomState, retryPolicy, wakeSender, scheduleEdits, stopping }) => {

@@ -1,3 +1,5 @@
+import { createPrivacyStores } from "../../storage/privacy/index.ts";
+import { storeSet } from "../../storage/index.ts";
 import { mesDonnees } from "../../commands/privacy/mes-donnees.ts";
 import { mesDonneesEffacer } from "../../commands/privacy/mes-donnees-effacer.ts";
 import { mesDonneesEffacerConfirmer } from "../../commands/privacy/mes-donnees-effacer-confirmer.ts";
@@ -12,6 +14,10 @@ import { defineFeature } from "../feature.ts";
 export const privacyFeature = defineFeature({
   name: "privacy",
   config: () => ({}),
+  stores: storeSet("privacy", createPrivacyStores),
   commands: [viePrivee, mesDonnees, mesDonneesEffacer, mesDonneesEffacerConfirmer],
+  parts: ({ stores }) => ({
+    erasedSince: (sender, sentAt) => stores.privacy.erasedMembers.sentBeforeErasure(sender, sentAt),
+  }),
   privacy: { noPersonalData: "its commands read and erase the other parts; the erasure's own record belongs to the account part" },
 });

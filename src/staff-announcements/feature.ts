@@ -1,3 +1,5 @@
+import { createStaffAnnouncementStores } from "../../storage/staff-announcements/index.ts";
+import { storeSet } from "../../storage/index.ts";
 import { annonce } from "../../commands/announcements/annonce.ts";
 import { annonces } from "../../commands/announcements/annonces.ts";
 import { annonceAnnuler } from "../../commands/announcements/annuler.ts";
@@ -17,6 +19,7 @@ export const staffAnnouncementsFeature = defineFeature({
   name: "staff-announcements",
   config: (config) => ({ defaultLanguage: config.defaultLanguage, messagesPerSecond: config.announcements.messagesPerSecond }),
   configSection: { key: "announcements", schema: announcementsConfigSchema },
+  stores: storeSet("staffAnnouncements", createStaffAnnouncementStores),
   commands: [annonce, annonceConfirmer, annonceAnnuler, annonces],
   // Each announcement keeps its author's user id: a staff member acting in that role, which no
   // part exports or erases today (an open question, not an oversight of this declaration).

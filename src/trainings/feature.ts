@@ -1,3 +1,5 @@
+import { createTrainingStores } from "../../storage/trainings/index.ts";
+import { storeSet } from "../../storage/index.ts";
 import { annulerInscription } from "../../commands/trainings/annuler-inscription.ts";
 import { annulerSession } from "../../commands/trainings/annuler-session.ts";
 import { confirmer } from "../../commands/trainings/confirmer.ts";
@@ -19,6 +21,7 @@ import { TrainingReactions } from "./training-reactions.ts";
 export const trainingsFeature = defineFeature({
   name: "trainings",
   config: (config) => ({ language: config.defaultLanguage, prefix: config.commandPrefix }),
+  stores: storeSet("trainings", createTrainingStores),
   commands: [formations, inscrire, annulerInscription, confirmer, mesFormations, creer, session, modifierSession, annulerSession, participantsFormation, exportFormation],
   privacy: { part: trainingsPersonalData },
   parts: ({ stores, now, log, config: messaging, wakeSender, scheduleEdits }) => ({

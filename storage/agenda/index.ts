@@ -26,3 +26,9 @@ export function createAgendaStores(db: Db): AgendaStores {
     digests: new AgendaDigestsStore(db),
   };
 }
+
+declare module "../index.ts" {
+  interface FeatureStores {
+    readonly agenda: AgendaStores;
+  }
+}

@@ -13,3 +13,9 @@ export interface DocumentStores {
 export function createDocumentStores(db: Db): DocumentStores {
   return { documents: new DocumentsStore(db), index: new DocumentIndexStore(db), linkChecks: new DocumentLinkChecksStore(db) };
 }
+
+declare module "../index.ts" {
+  interface FeatureStores {
+    readonly documents: DocumentStores;
+  }
+}

@@ -10,3 +10,9 @@ export interface OnboardingStores {
 export function createOnboardingStores(db: Db): OnboardingStores {
   return { faq: new FaqStore(db), welcome: new OnboardingStore(db) };
 }
+
+declare module "../index.ts" {
+  interface FeatureStores {
+    readonly onboarding: OnboardingStores;
+  }
+}

@@ -10,3 +10,9 @@ export interface PollStores {
 export function createPollStores(db: Db): PollStores {
   return { polls: new PollsStore(db), votes: new PollVotesStore(db) };
 }
+
+declare module "../index.ts" {
+  interface FeatureStores {
+    readonly polls: PollStores;
+  }
+}

@@ -11,3 +11,9 @@ export interface PrivacyStores {
 export function createPrivacyStores(db: Db): PrivacyStores {
   return { erasedMembers: new ErasedMembersStore(db), memberTraces: new MemberTracesStore(db) };
 }
+
+declare module "../index.ts" {
+  interface FeatureStores {
+    readonly privacy: PrivacyStores;
+  }
+}

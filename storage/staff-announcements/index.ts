@@ -10,3 +10,9 @@ export interface StaffAnnouncementStores {
 export function createStaffAnnouncementStores(db: Db): StaffAnnouncementStores {
   return { announcements: new StaffAnnouncementsStore(db), deliveries: new AnnouncementDeliveriesStore(db) };
 }
+
+declare module "../index.ts" {
+  interface FeatureStores {
+    readonly staffAnnouncements: StaffAnnouncementStores;
+  }
+}

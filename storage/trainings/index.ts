@@ -10,3 +10,9 @@ export interface TrainingStores {
 export function createTrainingStores(db: Db): TrainingStores {
   return { trainings: new TrainingsStore(db), registrations: new RegistrationsStore(db) };
 }
+
+declare module "../index.ts" {
+  interface FeatureStores {
+    readonly trainings: TrainingStores;
+  }
+}

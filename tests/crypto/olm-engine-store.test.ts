@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { KeysUploadRequest } from "@matrix-org/matrix-sdk-crypto-wasm";
 import { openDatabase } from "../../storage/database.ts";
-import { createStores, type Stores } from "../../storage/index.ts";
+import type { Stores } from "../../storage/index.ts";
+import { openStores } from "../../src/features.ts";
 import { OlmEngine } from "../../src/crypto/olm-engine.ts";
 import type { HomeserverRequest } from "../../src/crypto/crypto-requests.ts";
 import { captureLog } from "../support/capture-log.ts";
@@ -38,7 +39,7 @@ afterEach(async () => {
 
 describe("the crypto engine's durable store", () => {
   it("keeps the same device identity across restarts", async () => {
-    const stores = createStores(openDatabase(":memory:"));
+    const stores = openStores(openDatabase(":memory:"));
     const first = await open(stores);
     const identity = first.identityKeys;
     await first.close();
@@ -48,7 +49,7 @@ describe("the crypto engine's durable store", () => {
   });
 
   it("after a crash before the upload was acknowledged, uploads the very same one-time keys again", async () => {
-    const stores = createStores(openDatabase(":memory:"));
+    const stores = openStores(openDatabase(":memory:"));
     const first = await open(stores);
     const uploadBody = async (engine: OlmEngine): Promise<Record<string, unknown>> => {
       const requests = await engine.call((machine) => machine.outgoingRequests());
@@ -67,7 +68,7 @@ describe("the crypto engine's durable store", () => {
   });
 
   it("marks the keys as published once the homeserver took them, and asks no more after a restart", async () => {
-    const stores = createStores(openDatabase(":memory:"));
+    const stores = openStores(openDatabase(":memory:"));
     const server = recordingServer();
     const first = await open(stores, server.request);
     await first.receiveSyncChanges({ device_one_time_keys_count: { signed_curve25519: 0 }, device_unused_fallback_key_types: [] });
@@ -82,7 +83,7 @@ describe("the crypto engine's durable store", () => {
   });
 
   it("refuses a store opened with another key", async () => {
-    const stores = createStores(openDatabase(":memory:"));
+    const stores = openStores(openDatabase(":memory:"));
     await (await open(stores)).close();
     await expect(OlmEngine.open({ userId: "@minou:test", deviceId: "MINOUDEV", records: stores.cryptoRecords, storeKey: new Uint8Array(32).fill(9), request: recordingServer().request, log: captureLog("error").log })).rejects.toThrow();
   });

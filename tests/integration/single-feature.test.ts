@@ -11,6 +11,7 @@ describe("a Minou that runs the agenda alone", () => {
   let minou: Minou;
   let camille: Member;
   let roomId: string;
+  let feedUrl: string;
 
   async function ask(command: string): Promise<MatrixEvent> {
     const eventId = await camille.say(roomId, command);
@@ -41,7 +42,8 @@ describe("a Minou that runs the agenda alone", () => {
   it("serves the room's iCal feed", async () => {
     const links = String((await ask("!agenda lien")).getContent()["body"]);
     const webcal = /webcal:\/\/\S+/.exec(links)?.[0] ?? "";
-    const feed = await fetch(`http://127.0.0.1:${minou.httpPort}${new URL(webcal.replace("webcal://", "http://")).pathname}`);
+    feedUrl = `http://127.0.0.1:${minou.httpPort}${new URL(webcal.replace("webcal://", "http://")).pathname}`;
+    const feed = await fetch(feedUrl);
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain("Vide-grenier");
   });
@@ -53,5 +55,11 @@ describe("a Minou that runs the agenda alone", () => {
     const answers = camille.timeline(roomId).slice(before).filter((event) => event.getSender() === scenario.bot.userId);
     expect(answers.map((event) => String(event.getContent()["body"])).join("\n")).not.toMatch(/sondage n°|poll #/i);
     expect(minou.stores.polls.polls.due(Number.MAX_SAFE_INTEGER)).toHaveLength(0);
+  });
+
+  it("stops the room's feed as soon as Minou is removed from the room (the feature's room-left hook)", async () => {
+    await camille.client.kick(roomId, scenario.bot.userId, "test");
+    await waitFor(() => minou.stores.rooms.withMembership("leave").some((room) => room.roomId === roomId), "Minou out of the room");
+    expect((await fetch(feedUrl)).status).toBe(404);
   });
 });

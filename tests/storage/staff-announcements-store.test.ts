@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createStores } from "../../storage/index.ts";
+import { openStores } from "../../src/features.ts";
 import { openDatabase } from "../../storage/database.ts";
 
 const draft = (author: string, sendAt: number | null = null) => ({
@@ -15,7 +15,7 @@ const draft = (author: string, sendAt: number | null = null) => ({
 
 describe("StaffAnnouncementsStore and AnnouncementDeliveriesStore", () => {
   it("keeps one draft per author: a new preview replaces the last one and its rooms", () => {
-    const { staffAnnouncements } = createStores(openDatabase(":memory:"));
+    const { staffAnnouncements } = openStores(openDatabase(":memory:"));
     const { announcements, deliveries } = staffAnnouncements;
     const first = announcements.createDraft(draft("@karim:x"), 1);
     deliveries.address(first.id, [{ roomId: "!a:x", name: "A" }, { roomId: "!b:x", name: "B" }]);
@@ -28,7 +28,7 @@ describe("StaffAnnouncementsStore and AnnouncementDeliveriesStore", () => {
   });
 
   it("moves through its states once each", () => {
-    const { staffAnnouncements } = createStores(openDatabase(":memory:"));
+    const { staffAnnouncements } = openStores(openDatabase(":memory:"));
     const { announcements } = staffAnnouncements;
     const now = announcements.createDraft(draft("@karim:x"), 1);
     expect(announcements.begin(now.id, 2)).toBe(true);
@@ -50,7 +50,7 @@ describe("StaffAnnouncementsStore and AnnouncementDeliveriesStore", () => {
   });
 
   it("settles each delivery once and counts them", () => {
-    const { staffAnnouncements } = createStores(openDatabase(":memory:"));
+    const { staffAnnouncements } = openStores(openDatabase(":memory:"));
     const { announcements, deliveries } = staffAnnouncements;
     const { id } = announcements.createDraft(draft("@karim:x"), 1);
     deliveries.address(id, [{ roomId: "!a:x", name: "A" }, { roomId: "!b:x", name: "B" }, { roomId: "!c:x", name: "C" }]);
@@ -68,7 +68,7 @@ describe("StaffAnnouncementsStore and AnnouncementDeliveriesStore", () => {
   });
 
   it("marks the progress line dirty since the first change, and hands out increasing revisions", () => {
-    const { staffAnnouncements } = createStores(openDatabase(":memory:"));
+    const { staffAnnouncements } = openStores(openDatabase(":memory:"));
     const { announcements } = staffAnnouncements;
     const { id } = announcements.createDraft(draft("@karim:x"), 1);
     announcements.markProgressDirty(id, 10);

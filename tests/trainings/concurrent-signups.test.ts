@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../storage/database.ts";
-import { createStores } from "../../storage/index.ts";
+import { openStores } from "../../src/features.ts";
 
 const worker = fileURLToPath(new URL("./support/signup-worker.ts", import.meta.url));
 
@@ -23,7 +23,7 @@ function run(args: string[]): Promise<string[]> {
 describe("training capacity under concurrency", () => {
   it("gives exactly the capacity to sign-ups racing from four processes on one database; the rest wait in order", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "minou-race-")), "minou.sqlite");
-    const setup = createStores(openDatabase(path));
+    const setup = openStores(openDatabase(path));
     const now = Date.now();
     const trainingId = setup.trainings.trainings.createTraining("Atelier", null, "@equipe:x", now);
     const session = setup.trainings.trainings.addSession({ trainingId, uid: "race@test", startsAt: now + 86_400_000, endsAt: now + 90_000_000, timeZone: "Europe/Paris", capacity: 10, location: null, confirmationHours: null }, now);
@@ -34,7 +34,7 @@ describe("training capacity under concurrency", () => {
     expect(outcomes.filter((kind) => kind === "registered")).toHaveLength(10);
     expect(outcomes.filter((kind) => kind === "waiting")).toHaveLength(14);
 
-    const check = createStores(openDatabase(path));
+    const check = openStores(openDatabase(path));
     const registrations = check.trainings.registrations.ofSession(session.id);
     expect(registrations.filter((registration) => registration.status === "registered")).toHaveLength(10);
     const waiting = registrations.filter((registration) => registration.status === "waiting");

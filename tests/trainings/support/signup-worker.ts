@@ -1,10 +1,10 @@
 import { openDatabase } from "../../../storage/database.ts";
-import { createStores } from "../../../storage/index.ts";
+import { openStores } from "../../../src/features.ts";
 import { signUp } from "../../../src/trainings/seats.ts";
 
 /** One process of the concurrency test: signs up its members as fast as it can, from `startAt`. */
 const [path, sessionId, prefix, count, startAt] = process.argv.slice(2);
-const stores = createStores(openDatabase(path ?? ""));
+const stores = openStores(openDatabase(path ?? ""));
 const session = stores.trainings.trainings.session(Number(sessionId));
 if (session === undefined) throw new Error("no session");
 while (Date.now() < Number(startAt)) {
