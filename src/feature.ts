@@ -1,8 +1,7 @@
 import type { StoreSet, Stores } from "../storage/index.ts";
 import type { QueuedEvent } from "../storage/outbox-store.ts";
-import type { ZodType } from "zod";
 import type { MinouConfig } from "./config/load.ts";
-import type { ConfigFile } from "./config/schema.ts";
+import type { ConfigSection } from "./config/schema.ts";
 import type { Command } from "./dispatch/command.ts";
 import type { Route } from "./http/server.ts";
 import type { Logger } from "./log.ts";
@@ -111,12 +110,6 @@ export type FeaturePrivacy =
       readonly keptBecause?: string;
     }
   | { readonly noPersonalData: string };
-
-/** A feature's own section of config.json, placed under `key` in src/config/schema.ts. */
-export interface ConfigSection {
-  readonly key: keyof ConfigFile;
-  readonly schema: ZodType;
-}
 
 /** One feature, as Minou composes it: the static parts, and a builder for the running ones. */
 export interface Feature {

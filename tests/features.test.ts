@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allCommands } from "../commands/index.ts";
 import { personalDataParts } from "../src/compose-features.ts";
-import { configSchema } from "../src/config/schema.ts";
+import { configSchema } from "../src/config/full-schema.ts";
 import { allFeatures } from "../src/features.ts";
 
 describe("the feature list (src/features.ts)", () => {

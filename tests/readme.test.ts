@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { configKeyPaths } from "../src/config/schema.ts";
+import { configKeyPaths } from "../src/config/full-schema.ts";
 import { withReference } from "../scripts/readme-commands.ts";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");

@@ -8,3 +8,9 @@ export const agendaConfigSchema = z
     reminderGraceMinutes: z.number().int().min(0).max(24 * 60).default(30),
   })
   .prefault({});
+
+declare module "../config/schema.ts" {
+  interface FeatureConfigSections {
+    readonly agenda: z.output<typeof agendaConfigSchema>;
+  }
+}

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { closest } from "fastest-levenshtein";
 import { z } from "zod";
-import { configSchema, shapeOf, type ConfigFile } from "./schema.ts";
+import { configSchema } from "./full-schema.ts";
+import { shapeOf, type ConfigFile } from "./schema.ts";
 
 z.config(z.locales.fr());
 
@@ -33,7 +34,8 @@ function pathOf(path: readonly PropertyKey[]): string {
 /** Checks an object against the schema and lists every problem, each with its key path. */
 export function validateConfig(raw: unknown): ConfigFile {
   const result = configSchema.safeParse(raw);
-  if (result.success) return result.data;
+  // The schema is put together from the features' sections at run time; ConfigFile is its type.
+  if (result.success) return result.data as unknown as ConfigFile;
   const problems = result.error.issues.flatMap((issue) => {
     if (issue.code === "unrecognized_keys") {
       const known = knownKeysAt(issue.path);

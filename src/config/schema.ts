@@ -1,10 +1,6 @@
 import { IANAZone } from "luxon";
 import { isIP } from "node:net";
 import { z } from "zod";
-import { agendaConfigSchema } from "../agenda/config-schema.ts";
-import { documentsConfigSchema } from "../documents/config-schema.ts";
-import { onboardingConfigSchema } from "../onboarding/config-schema.ts";
-import { announcementsConfigSchema } from "../staff-announcements/config-schema.ts";
 
 const userId = z
   .string()
@@ -25,10 +21,11 @@ export const languages = ["fr", "en"] as const;
 export const logLevels = ["error", "warn", "info", "debug", "trace"] as const;
 
 /**
- * config.json as the administrator writes it. Every key is documented in README.md. A feature's own
- * section is declared next to it (src/<feature>/config-schema.ts) and placed here under its key.
+ * config.json as the administrator writes it, apart from the features' own sections: each feature
+ * declares its section next to it (src/<feature>/config-schema.ts, in its descriptor), and
+ * src/config/full-schema.ts adds them. Every key is documented in README.md.
  */
-export const configSchema = z.strictObject({
+export const coreConfigSchema = z.strictObject({
   homeserverUrl: httpUrl,
   userId,
   accessToken: z.string().min(1).optional(),
@@ -71,8 +68,6 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   editDebounceSeconds: z.number().int().min(0).max(300).default(3),
-  agenda: agendaConfigSchema,
-  onboarding: onboardingConfigSchema,
   retention: z
     .strictObject({
       handledEventsDays: z.number().int().min(1).default(30),
@@ -82,8 +77,6 @@ export const configSchema = z.strictObject({
       leftRoomsDays: z.number().int().min(1).default(90),
     })
     .prefault({}),
-  documents: documentsConfigSchema,
-  announcements: announcementsConfigSchema,
   services: z
     .array(
       z.strictObject({
@@ -95,7 +88,28 @@ export const configSchema = z.strictObject({
     .default([]),
 });
 
-export type ConfigFile = z.output<typeof configSchema>;
+/**
+ * Each feature's section, under its key. Every `src/<feature>/config-schema.ts` adds its entry to
+ * this interface itself (declaration merging), so a new feature edits no list here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by each feature's config schema
+export interface FeatureConfigSections {}
+
+export type ConfigFile = z.output<typeof coreConfigSchema> & FeatureConfigSections;
+
+/** A feature's own section of config.json, declared in its descriptor. */
+export interface ConfigSection<K extends keyof FeatureConfigSections = keyof FeatureConfigSections> {
+  readonly key: K;
+  readonly schema: z.ZodType<FeatureConfigSections[K]>;
+}
+
+/** The core schema with `sections` added under their keys. */
+export function configSchemaWith(sections: readonly ConfigSection[]): z.ZodObject {
+  const keys = sections.map((section) => section.key);
+  const clash = keys.find((key, index) => key in coreConfigSchema.shape || keys.indexOf(key) !== index);
+  if (clash !== undefined) throw new Error(`config section "${clash}" declared twice`);
+  return coreConfigSchema.extend(Object.fromEntries(sections.map((section) => [section.key, section.schema])));
+}
 export type Language = (typeof languages)[number];
 export type LogLevel = (typeof logLevels)[number];
 
@@ -115,6 +129,6 @@ export function shapeOf(schema: z.ZodType): Readonly<Record<string, z.ZodType>> 
 }
 
 /** Every key path of the configuration, objects and leaves: "http", "http.port"… */
-export function configKeyPaths(schema: z.ZodType = configSchema, prefix = ""): string[] {
-  return Object.entries(shapeOf(schema) ?? {}).flatMap(([key, value]) => [`${prefix}${key}`, ...configKeyPaths(value, `${prefix}${key}.`)]);
+export function keyPathsOf(schema: z.ZodType, prefix = ""): string[] {
+  return Object.entries(shapeOf(schema) ?? {}).flatMap(([key, value]) => [`${prefix}${key}`, ...keyPathsOf(value, `${prefix}${key}.`)]);
 }

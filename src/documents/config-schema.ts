@@ -25,3 +25,9 @@ export const documentsConfigSchema = z
       .prefault({}),
   })
   .prefault({});
+
+declare module "../config/schema.ts" {
+  interface FeatureConfigSections {
+    readonly documents: z.output<typeof documentsConfigSchema>;
+  }
+}

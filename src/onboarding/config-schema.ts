@@ -6,3 +6,9 @@ export const onboardingConfigSchema = z
     welcomeDelaySeconds: z.number().int().min(0).max(3600).default(60),
   })
   .prefault({});
+
+declare module "../config/schema.ts" {
+  interface FeatureConfigSections {
+    readonly onboarding: z.output<typeof onboardingConfigSchema>;
+  }
+}

@@ -7,3 +7,9 @@ export const announcementsConfigSchema = z
     messagesPerSecond: z.number().positive().max(100).default(2),
   })
   .prefault({});
+
+declare module "../config/schema.ts" {
+  interface FeatureConfigSections {
+    readonly announcements: z.output<typeof announcementsConfigSchema>;
+  }
+}

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, validateConfig } from "../../src/config/load.ts";
-import { configKeyPaths } from "../../src/config/schema.ts";
+import { configKeyPaths } from "../../src/config/full-schema.ts";
 
 const example = JSON.parse(readFileSync(new URL("../../config.example.json", import.meta.url), "utf8")) as Record<string, unknown>;
 
