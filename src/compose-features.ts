@@ -1,5 +1,5 @@
 import type { MinouConfig } from "./config/load.ts";
-import type { AboutMinou, Command } from "./dispatch/command.ts";
+import type { AboutMinou, Command, FeatureCommandSettings } from "./dispatch/command.ts";
 import type { DispatcherSettings } from "./dispatch/dispatcher.ts";
 import { personalDataOf, type Feature, type FeatureContext, type FeatureParts } from "./feature.ts";
 import type { Route } from "./http/server.ts";
@@ -67,7 +67,8 @@ export function composeFeatures(features: readonly Feature[], context: FeatureCo
 }
 
 /** The dispatcher's settings and what `!minou` tells, read from the config. */
-export function dispatcherSettings(config: MinouConfig, personalData: readonly PersonalDataPart[]): DispatcherSettings {
+export function dispatcherSettings(config: MinouConfig, features: readonly Feature[]): DispatcherSettings {
+  const featureSettings = Object.assign({}, ...features.map((feature) => feature.commandSettings?.(config) ?? {})) as FeatureCommandSettings;
   return {
     botUserId: config.userId,
     prefix: config.commandPrefix,
@@ -78,13 +79,13 @@ export function dispatcherSettings(config: MinouConfig, personalData: readonly P
     defaultTimeZone: config.timeZone,
     floodGuard: config.floodGuard,
     commands: {
+      ...featureSettings,
       defaultLanguage: config.defaultLanguage,
       publicBaseUrl: config.http.publicBaseUrl,
-      agenda: { defaultDurationMinutes: config.agenda.defaultDurationMinutes, defaultReminderMinutes: config.agenda.defaultReminderMinutes },
       services: config.services,
       ...(config.staffRoom === undefined ? {} : { staffRoom: config.staffRoom }),
       retention: config.retention,
-      personalData,
+      personalData: personalDataParts(features),
     },
   };
 }

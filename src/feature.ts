@@ -2,7 +2,7 @@ import type { StoreSet, Stores } from "../storage/index.ts";
 import type { QueuedEvent } from "../storage/outbox-store.ts";
 import type { MinouConfig } from "./config/load.ts";
 import type { ConfigSection } from "./config/schema.ts";
-import type { Command } from "./dispatch/command.ts";
+import type { Command, FeatureCommandSettings } from "./dispatch/command.ts";
 import type { Route } from "./http/server.ts";
 import type { Logger } from "./log.ts";
 import type { RetryPolicy } from "./matrix/retry.ts";
@@ -117,6 +117,8 @@ export interface Feature {
   readonly commands: readonly Command[];
   /** The stores it opens (storage/<feature>/), when it has its own tables. */
   readonly stores: StoreSet | undefined;
+  /** What its commands read from the config, under its key of `settings`. */
+  readonly commandSettings: ((config: MinouConfig) => Partial<FeatureCommandSettings>) | undefined;
   readonly privacy: FeaturePrivacy;
   readonly configSection: ConfigSection | undefined;
   build(context: FeatureContext<MinouConfig>): FeatureParts;
@@ -131,6 +133,8 @@ export interface FeatureSpec<C> {
   readonly commands?: readonly Command[];
   /** Its stores, opened at `stores.<key>` for every part and command: `storeSet("agenda", createAgendaStores)`. */
   readonly stores?: StoreSet;
+  /** What its commands read from the config (`settings.<key>` in their context). */
+  readonly commandSettings?: (config: MinouConfig) => Partial<FeatureCommandSettings>;
   readonly privacy: FeaturePrivacy;
   readonly parts?: (context: FeatureContext<C>) => FeatureParts;
 }
@@ -141,6 +145,7 @@ export function defineFeature<C>(spec: FeatureSpec<C>): Feature {
     name: spec.name,
     commands: spec.commands ?? [],
     stores: spec.stores,
+    commandSettings: spec.commandSettings,
     privacy: spec.privacy,
     configSection: spec.configSection,
     build: (context) => spec.parts?.({ ...context, config: spec.config(context.config) }) ?? {},

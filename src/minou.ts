@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { openDatabase } from "../storage/database.ts";
 import type { Stores } from "../storage/index.ts";
-import { aboutMinou, dispatcherSettings, personalDataParts } from "./compose-features.ts";
+import { aboutMinou, dispatcherSettings } from "./compose-features.ts";
 import type { MinouConfig } from "./config/load.ts";
 import { withEncryption } from "./crypto/encrypting-transport.ts";
 import { EncryptionSession } from "./crypto/encryption-session.ts";
@@ -67,7 +67,7 @@ export class Minou {
     }));
     const transport = withEncryption(botTransport(client), () => this.requireEncryption().rooms, (data, mimeType) => client.uploadContent(data, mimeType));
     const features = options.features ?? allFeatures;
-    const dispatcher = dispatcherSettings(config, personalDataParts(features));
+    const dispatcher = dispatcherSettings(config, features);
     const about = aboutMinou(config, version, now());
     this.pipeline = new Pipeline({ config, stores, transport, retryPolicy, features, dispatcher, about, now, log, stopping: this.stopping.signal, isReady: () => this.isReady });
     const intake = new SyncIntake({ stores, botUserId: config.userId, roomState: this.pipeline.roomState, now, roomLeft: (roomId, at) => this.pipeline.features.roomLeft(roomId, at) });

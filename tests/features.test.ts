@@ -21,7 +21,7 @@ describe("the feature list (src/features.ts)", () => {
   it("gives every part a key of its own, and Minou's own bookkeeping last", () => {
     const keys = personalDataParts(allFeatures).map((part) => part.key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(keys).toEqual(["agenda", "polls", "trainings", "documents", "onboarding", "account"]);
+    expect(keys).toEqual(["agenda", "polls", "trainings", "documents", "onboarding", "announcements", "account"]);
   });
 
   it("places each feature's own config section under its key in the schema", () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { ANNOUNCEMENT_PURPOSE, announcementKey, announcementText } from "../../src/agenda/announcement.ts";
+import { queuedFor } from "../../src/pipeline/purpose.ts";
+import { ANNOUNCEMENT, announcementKey, announcementText } from "../../src/agenda/announcement.ts";
 import { splitEventText } from "../../src/agenda/event-text.ts";
 import { parseWhen } from "../../src/agenda/parse-when.ts";
 import { whenProblemText } from "../../src/agenda/when-problems.ts";
@@ -54,8 +55,7 @@ export const ajouter = defineCommand({
       now,
     );
     return reply(announcementText(event, { yes: 0, maybe: 0, no: 0 }, language), {
-      purpose: ANNOUNCEMENT_PURPOSE,
-      purposeRef: String(event.id),
+      ...queuedFor(ANNOUNCEMENT, event.id),
       extraContent: announcementKey(event),
     });
   },

@@ -1,7 +1,8 @@
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
+import { queuedFor } from "../../src/pipeline/purpose.ts";
 import { code, md } from "../../src/render/markdown.ts";
 import { queueDeliveries } from "../../src/staff-announcements/delivery.ts";
-import { DRAFT_TTL_MS, MINOU_KEY, PROGRESS_PURPOSE } from "../../src/staff-announcements/model.ts";
+import { DRAFT_TTL_MS, MINOU_KEY, PROGRESS } from "../../src/staff-announcements/model.ts";
 import { progressText } from "../../src/staff-announcements/report-texts.ts";
 import { scheduledText } from "../../src/staff-announcements/texts.ts";
 import { outsideStaffRoom } from "./staff-room.ts";
@@ -40,8 +41,7 @@ export const annonceConfirmer = defineCommand({
     queueDeliveries(stores, draft, now);
     // The reply is the progress line, edited in place as rooms receive the announcement.
     return reply(progressText(draft.id, deliveries.counts(draft.id), false, language), {
-      purpose: PROGRESS_PURPOSE,
-      purposeRef: String(draft.id),
+      ...queuedFor(PROGRESS, draft.id),
       extraContent: { [MINOU_KEY]: { staff_announcement_progress: draft.id } },
     });
   },

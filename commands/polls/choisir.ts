@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { ANNOUNCEMENT_PURPOSE, announcementKey, announcementText } from "../../src/agenda/announcement.ts";
+import { queuedFor } from "../../src/pipeline/purpose.ts";
+import { ANNOUNCEMENT, announcementKey, announcementText } from "../../src/agenda/announcement.ts";
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
 import { closePoll } from "../../src/polls/close-poll.ts";
 import { md } from "../../src/render/markdown.ts";
@@ -44,8 +45,7 @@ export const choisir = defineCommand({
     if (found.closedAt === null) closePoll(stores, { ...found, chosenPosition: position }, { by: "member", userId: sender.userId }, now, language, prefix);
     stores.polls.polls.markSummaryDirty(found.id, now);
     return reply(announcementText(event, stores.agenda.answers.counts(event.id), language), {
-      purpose: ANNOUNCEMENT_PURPOSE,
-      purposeRef: String(event.id),
+      ...queuedFor(ANNOUNCEMENT, event.id),
       extraContent: announcementKey(event),
     });
   },

@@ -5,16 +5,14 @@ import { POLL_KEY } from "../../src/polls/live-summaries.ts";
 import type { PollOption } from "../../src/polls/model.ts";
 import { parsePollRequest } from "../../src/polls/parse-poll.ts";
 import { queuedFor } from "../../src/pipeline/purpose.ts";
-import { POLL_SLOT } from "../../src/polls/purposes.ts";
+import { POLL_SLOT, POLL_SUMMARY } from "../../src/polls/purposes.ts";
 import { slotTallies } from "../../src/polls/poll-state.ts";
 import { anonymousInstructions, dateSummary, slotMessage } from "../../src/polls/poll-texts.ts";
 import { joinMarkdown, md } from "../../src/render/markdown.ts";
 import { renderMessage } from "../../src/render/render-message.ts";
 import { newPollCode } from "./code.ts";
 import { requestDeadline, requestProblemText, whenProblemText } from "./poll-lookup.ts";
-import { POLL_SUMMARY_PURPOSE } from "./sondage.ts";
 
-export const POLL_SLOT_PURPOSE = POLL_SLOT.name;
 
 export const dates = defineCommand({
   names: { fr: ["sondage dates"], en: ["poll dates"] },
@@ -68,13 +66,13 @@ export const dates = defineCommand({
     const key = { [POLL_KEY]: { poll: poll.number } };
     const summary = dateSummary(poll, slotTallies(stores, poll), language, prefix);
     if (poll.anonymous) {
-      return reply(joinMarkdown([summary, anonymousInstructions(poll, language, prefix)], "\n\n"), { purpose: POLL_SUMMARY_PURPOSE, purposeRef: String(poll.id), extraContent: key });
+      return reply(joinMarkdown([summary, anonymousInstructions(poll, language, prefix)], "\n\n"), { ...queuedFor(POLL_SUMMARY, poll.id), extraContent: key });
     }
     const followUps: FollowUp[] = poll.options.map((option) => ({
       eventType: "m.room.message",
       content: { ...key, ...noticeContent(renderMessage(slotMessage(poll, option, language))) },
       ...queuedFor(POLL_SLOT, { pollId: poll.id, position: option.position }),
     }));
-    return reply(summary, { purpose: POLL_SUMMARY_PURPOSE, purposeRef: String(poll.id), extraContent: key, followUps });
+    return reply(summary, { ...queuedFor(POLL_SUMMARY, poll.id), extraContent: key, followUps });
   },
 });

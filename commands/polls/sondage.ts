@@ -1,4 +1,5 @@
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
+import { queuedFor } from "../../src/pipeline/purpose.ts";
 import { POLL_KEY } from "../../src/polls/live-summaries.ts";
 import { POLL_START, POLL_SUMMARY } from "../../src/polls/purposes.ts";
 import { pollStartContent } from "../../src/polls/native-poll.ts";
@@ -9,8 +10,6 @@ import { joinMarkdown, md } from "../../src/render/markdown.ts";
 import { newPollCode } from "./code.ts";
 import { requestDeadline, requestProblemText } from "./poll-lookup.ts";
 
-export const POLL_START_PURPOSE = POLL_START.name;
-export const POLL_SUMMARY_PURPOSE = POLL_SUMMARY.name;
 
 export const sondage = defineCommand({
   names: { fr: ["sondage"], en: ["poll"] },
@@ -54,10 +53,10 @@ export const sondage = defineCommand({
         : md`Poll #${poll.number} started${request.undisclosed ? " (results at the end)" : ""}. ${closes === "" ? `To close it: ${prefix}poll close ${poll.number}` : closes}`;
     if (poll.anonymous) {
       const summary = anonymousSummary(poll, questionTally(stores, poll), language, prefix);
-      return reply(joinMarkdown([intro, summary], "\n\n"), { purpose: POLL_SUMMARY_PURPOSE, purposeRef: String(poll.id), extraContent: { [POLL_KEY]: { poll: poll.number } } });
+      return reply(joinMarkdown([intro, summary], "\n\n"), { ...queuedFor(POLL_SUMMARY, poll.id), extraContent: { [POLL_KEY]: { poll: poll.number } } });
     }
     return reply(intro, {
-      followUps: [{ eventType: "org.matrix.msc3381.poll.start", content: { ...pollStartContent(definitionOf(poll)), [POLL_KEY]: { poll: poll.number } }, purpose: POLL_START_PURPOSE, purposeRef: String(poll.id) }],
+      followUps: [{ eventType: "org.matrix.msc3381.poll.start", content: { ...pollStartContent(definitionOf(poll)), [POLL_KEY]: { poll: poll.number } }, ...queuedFor(POLL_START, poll.id) }],
     });
   },
 });

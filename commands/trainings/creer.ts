@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { queuedFor } from "../../src/pipeline/purpose.ts";
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
 import { tokenize } from "../../src/dispatch/tokenize.ts";
 import { TRAINING_ANNOUNCEMENT, TRAINING_KEY } from "../../src/trainings/live-announcements.ts";
@@ -6,7 +7,6 @@ import { sessionAnnouncement } from "../../src/trainings/texts.ts";
 import { md } from "../../src/render/markdown.ts";
 import { checkCapacity, isTiming, readConfirmationHours, readSessionTiming } from "./session-options.ts";
 
-export const TRAINING_ANNOUNCEMENT_PURPOSE = TRAINING_ANNOUNCEMENT.name;
 
 export const sessionOptions = [
   { name: "places", keys: ["places", "seats"], kind: "integer", label: { fr: "nombre", en: "number" } },
@@ -45,8 +45,7 @@ export const creer = defineCommand({
       now,
     );
     return reply(sessionAnnouncement(session, stores.trainings.trainings.counts(session), language, prefix), {
-      purpose: TRAINING_ANNOUNCEMENT_PURPOSE,
-      purposeRef: String(session.id),
+      ...queuedFor(TRAINING_ANNOUNCEMENT, session.id),
       extraContent: { [TRAINING_KEY]: { training_session: session.id } },
     });
   },

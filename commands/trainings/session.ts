@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { queuedFor } from "../../src/pipeline/purpose.ts";
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
 import { TRAINING_KEY } from "../../src/trainings/live-announcements.ts";
 import { sessionAnnouncement } from "../../src/trainings/texts.ts";
 import { md } from "../../src/render/markdown.ts";
-import { sessionOptions, TRAINING_ANNOUNCEMENT_PURPOSE } from "./creer.ts";
+import { TRAINING_ANNOUNCEMENT } from "../../src/trainings/live-announcements.ts";
+import { sessionOptions } from "./creer.ts";
 import { checkCapacity, isTiming, readConfirmationHours, readSessionTiming } from "./session-options.ts";
 
 export const session = defineCommand({
@@ -33,8 +35,7 @@ export const session = defineCommand({
       now,
     );
     return reply(sessionAnnouncement(created, stores.trainings.trainings.counts(created), language, prefix), {
-      purpose: TRAINING_ANNOUNCEMENT_PURPOSE,
-      purposeRef: String(created.id),
+      ...queuedFor(TRAINING_ANNOUNCEMENT, created.id),
       extraContent: { [TRAINING_KEY]: { training_session: created.id } },
     });
   },

@@ -10,7 +10,6 @@ import { describeWhen } from "./parse-when.ts";
 export const MINOU_KEY = "fr.chatons.minou";
 /** An event's announcement; its reference is the event's id. */
 export const ANNOUNCEMENT = definePurpose("agenda.announcement", idRef);
-export const ANNOUNCEMENT_PURPOSE = ANNOUNCEMENT.name;
 
 export function announcementKey(event: AgendaEvent): Record<string, unknown> {
   return { [MINOU_KEY]: { agenda_event: event.uid } };

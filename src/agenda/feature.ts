@@ -16,6 +16,7 @@ import { voir } from "../../commands/agenda/voir.ts";
 import { agendaConfigSchema } from "./config-schema.ts";
 import { defineFeature, whenSent } from "../feature.ts";
 import { AgendaReactions } from "./agenda-reactions.ts";
+import { agendaCommandSettings } from "./command-settings.ts";
 import { ANNOUNCEMENT } from "./announcement.ts";
 import { agendaRoutes } from "./feed-routes.ts";
 import { remindersJob } from "./jobs/reminders.ts";
@@ -35,6 +36,7 @@ export const agendaFeature = defineFeature({
   }),
   configSection: { key: "agenda", schema: agendaConfigSchema },
   stores: storeSet("agenda", createAgendaStores),
+  commandSettings: agendaCommandSettings,
   commands: [agenda, ajouter, voir, modifier, annuler, deplacer, participants, lien, lienRenouveler, rappels, fuseau, publicEvent, resume],
   privacy: { part: agendaPersonalData },
   parts: ({ stores, now, log, config, roomState, wakeSender, scheduleEdits }) => ({

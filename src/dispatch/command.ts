@@ -90,15 +90,19 @@ export interface CentreService {
 }
 
 /** The few settings commands read. */
-export interface CommandSettings {
+/**
+ * What a feature's commands read from the config besides the shared settings, under the feature's
+ * key. Every feature that needs some adds its entry itself (declaration merging, e.g.
+ * src/agenda/command-settings.ts) and fills it from its descriptor (`commandSettings`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the features
+export interface FeatureCommandSettings {}
+
+export interface CommandSettings extends FeatureCommandSettings {
   /** The centre's language, for direct messages to members (whose own language Minou does not know). */
   readonly defaultLanguage: Language;
   /** Where Minou's web side is published (feed and agenda links). */
   readonly publicBaseUrl: string;
-  readonly agenda: {
-    readonly defaultDurationMinutes: number;
-    readonly defaultReminderMinutes: readonly number[];
-  };
   /** The collaborative services the centre hosts (`!services`). */
   readonly services: readonly CentreService[];
   /** The staff room (config key `staffRoom`), the only room staff announcements leave from. */

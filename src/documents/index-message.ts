@@ -1,4 +1,5 @@
 import type { Stores } from "../../storage/index.ts";
+import { queuedFor } from "../pipeline/purpose.ts";
 import type { FollowUp } from "../dispatch/command.ts";
 import type { Language } from "../i18n/language.ts";
 import { noticeContent } from "../matrix/reply-content.ts";
@@ -7,7 +8,7 @@ import type { LiveMessageSource } from "../pipeline/live-messages.ts";
 import { PIN_ACTION } from "../pipeline/outbox-sender.ts";
 import { renderMessage } from "../render/render-message.ts";
 import { indexText } from "./document-list.ts";
-import { DOCUMENT_INDEX_PURPOSE, MINOU_KEY } from "./model.ts";
+import { DOCUMENT_INDEX, MINOU_KEY } from "./model.ts";
 
 export interface IndexDefaults {
   readonly language: Language;
@@ -28,7 +29,7 @@ export function indexContent(stores: Stores, roomId: string, defaults: IndexDefa
  */
 export function requestIndex(stores: Stores, roomId: string, pin: boolean, defaults: IndexDefaults, now: number): FollowUp {
   const record = stores.documents.index.recordRequested(roomId, pin, now);
-  return { eventType: "m.room.message", content: indexContent(stores, roomId, defaults), purpose: DOCUMENT_INDEX_PURPOSE, purposeRef: String(record.id) };
+  return { eventType: "m.room.message", content: indexContent(stores, roomId, defaults), ...queuedFor(DOCUMENT_INDEX, record.id) };
 }
 
 /** A pin of the index, as an outbox action (the sender adds it to m.room.pinned_events, keeping the others). */

@@ -23,4 +23,3 @@ export const DOCUMENT_LIMITS = { title: 200, url: 2000, tag: 40, tags: 10 } as c
 export const MINOU_KEY = "fr.chatons.minou";
 /** A room's documents index; its reference is the index record's id. */
 export const DOCUMENT_INDEX = definePurpose("documents.index", idRef);
-export const DOCUMENT_INDEX_PURPOSE = DOCUMENT_INDEX.name;

@@ -1,3 +1,4 @@
+import { agendaCommandSettings } from "../agenda/command-settings.ts";
 import { createPollStores } from "../../storage/polls/index.ts";
 import { storeSet } from "../../storage/index.ts";
 import { choisir } from "../../commands/polls/choisir.ts";
@@ -21,6 +22,8 @@ export const pollsFeature = defineFeature({
   name: "polls",
   config: (config) => ({ language: config.defaultLanguage, prefix: config.commandPrefix, timeZone: config.timeZone, botUserId: config.userId }),
   stores: storeSet("polls", createPollStores),
+  // `!sondage dates` reads the agenda's default event length.
+  commandSettings: agendaCommandSettings,
   commands: [sondage, dates, voter, resultats, clore, echeance, choisir, exportPoll],
   privacy: { part: pollsPersonalData },
   parts: ({ stores, now, log, config, transport, roomState, retryPolicy, wakeSender, scheduleEdits, stopping }) => {

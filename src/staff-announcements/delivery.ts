@@ -1,4 +1,5 @@
 import type { Stores } from "../../storage/index.ts";
+import { queuedFor } from "../pipeline/purpose.ts";
 import type { StaffAnnouncement } from "../../storage/staff-announcements/announcements-store.ts";
 import type { PinStatus } from "../../storage/staff-announcements/deliveries-store.ts";
 import type { Language } from "../i18n/language.ts";
@@ -7,7 +8,7 @@ import { txnIdFor } from "../matrix/txn-id.ts";
 import type { LiveMessageSource } from "../pipeline/live-messages.ts";
 import { PIN_ACTION, type DeliveryFailure } from "../pipeline/outbox-sender.ts";
 import { renderMessage } from "../render/render-message.ts";
-import { announcementContent, DELIVERY_PURPOSE, MINOU_KEY, PIN_PURPOSE } from "./model.ts";
+import { announcementContent, DELIVERY, MINOU_KEY, PIN } from "./model.ts";
 import { progressText, reportText } from "./report-texts.ts";
 
 /** The staff room's language, for its progress line and report. */
@@ -37,8 +38,7 @@ export function queueDeliveries(stores: Stores, announcement: StaffAnnouncement,
         roomId: delivery.roomId,
         eventType: "m.room.message",
         content,
-        purpose: DELIVERY_PURPOSE,
-        purposeRef: String(announcement.id),
+        ...queuedFor(DELIVERY, announcement.id),
         context: `staff announcement ${announcement.id} to ${delivery.roomId}`,
       },
       now,
@@ -72,8 +72,7 @@ export class DeliveryRecorder {
           roomId,
           eventType: PIN_ACTION,
           content: { event_id: eventId },
-          purpose: PIN_PURPOSE,
-          purposeRef: String(announcement.id),
+          ...queuedFor(PIN, announcement.id),
           context: `pin of staff announcement ${announcement.id} in ${roomId}`,
         },
         now,

@@ -10,6 +10,7 @@ import { SendPacer } from "../pipeline/send-pacer.ts";
 import { DeliveryRecorder, liveAnnouncementProgress } from "./delivery.ts";
 import { scheduledAnnouncementsJob } from "./job.ts";
 import { DELIVERY, PIN, PROGRESS } from "./model.ts";
+import { staffAnnouncementsPersonalData } from "./personal-data.ts";
 
 /**
  * Announcements staff send from the staff room to many rooms: paced, with a progress line kept up
@@ -21,9 +22,10 @@ export const staffAnnouncementsFeature = defineFeature({
   configSection: { key: "announcements", schema: announcementsConfigSchema },
   stores: storeSet("staffAnnouncements", createStaffAnnouncementStores),
   commands: [annonce, annonceConfirmer, annonceAnnuler, annonces],
-  // Each announcement keeps its author's user id: a staff member acting in that role, which no
-  // part exports or erases today (an open question, not an oversight of this declaration).
-  privacy: { noPersonalData: "announcements are written by staff for rooms; only the author's id is kept, as staff" },
+  privacy: {
+    part: staffAnnouncementsPersonalData,
+    keptBecause: "the announcements' history is the centre's record of what it told the rooms; an erasure takes the author's id off it",
+  },
   parts: ({ stores, now, log, config, roomState, wakeSender, scheduleEdits }) => {
     const recorder = new DeliveryRecorder(stores, config.defaultLanguage);
     return {

@@ -1,16 +1,17 @@
 import type { Stores } from "../../storage/index.ts";
-import type { StaffAnnouncement } from "../../storage/staff-announcements/announcements-store.ts";
+import { queuedFor } from "../pipeline/purpose.ts";
+import { ERASED_AUTHOR, type StaffAnnouncement } from "../../storage/staff-announcements/announcements-store.ts";
 import type { Language } from "../i18n/language.ts";
 import { notifyingContent } from "../matrix/reply-content.ts";
 import type { MemberNames } from "../pipeline/room-state.ts";
-import { userPill } from "../render/markdown.ts";
+import { md, userPill } from "../render/markdown.ts";
 import { txnIdFor } from "../matrix/txn-id.ts";
 import { renderMessage } from "../render/render-message.ts";
 import type { ScheduledJob } from "../scheduler.ts";
 import { JobItems } from "../jobs/job-items.ts";
 import type { Logger } from "../log.ts";
 import { progressContent, queueDeliveries, staffLanguage } from "./delivery.ts";
-import { MINOU_KEY, PROGRESS_PURPOSE } from "./model.ts";
+import { MINOU_KEY, PROGRESS } from "./model.ts";
 import { lateText } from "./texts.ts";
 import { announcementTargets } from "./targets.ts";
 
@@ -60,8 +61,7 @@ function launch(stores: Stores, announcement: StaffAnnouncement, defaultLanguage
       roomId: announcement.staffRoomId,
       eventType: "m.room.message",
       content: progressContent(stores, announcement, staffLanguage(stores, announcement, defaultLanguage)),
-      purpose: PROGRESS_PURPOSE,
-      purposeRef: String(announcement.id),
+      ...queuedFor(PROGRESS, announcement.id),
       context: `progress of scheduled staff announcement ${announcement.id}`,
     },
     now,
@@ -72,14 +72,17 @@ function launch(stores: Stores, announcement: StaffAnnouncement, defaultLanguage
 /** Nobody is watching when a scheduled announcement fails to leave: its author is notified. */
 function giveUpLate(stores: Stores, announcement: StaffAnnouncement, defaultLanguage: Language, names: MemberNames, now: number): boolean {
   if (!stores.staffAnnouncements.announcements.cancelScheduled(announcement.id, "minou (late)")) return false;
-  const author = userPill(announcement.author, names.displayName(announcement.staffRoomId, announcement.author));
-  const text = lateText(announcement, author, staffLanguage(stores, announcement, defaultLanguage));
+  const language = staffLanguage(stores, announcement, defaultLanguage);
+  // An author who erased their data is no longer known: the staff room as a whole is told.
+  const erased = announcement.author === ERASED_AUTHOR;
+  const author = erased ? (language === "fr" ? md`Équipe` : md`Staff`) : userPill(announcement.author, names.displayName(announcement.staffRoomId, announcement.author));
+  const text = lateText(announcement, author, language);
   stores.outbox.enqueue(
     {
       txnId: txnIdFor(`staff-announcement-late:${announcement.id}`),
       roomId: announcement.staffRoomId,
       eventType: "m.room.message",
-      content: { [MINOU_KEY]: { staff_announcement_late: announcement.id }, ...notifyingContent(renderMessage(text), { users: [announcement.author] }) },
+      content: { [MINOU_KEY]: { staff_announcement_late: announcement.id }, ...notifyingContent(renderMessage(text), { users: erased ? [] : [announcement.author] }) },
       context: `late scheduled staff announcement ${announcement.id}`,
     },
     now,

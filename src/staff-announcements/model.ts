@@ -11,7 +11,6 @@ export const MINOU_KEY = "fr.chatons.minou";
 export const DELIVERY = definePurpose("staff-announcement.delivery", idRef);
 export const PIN = definePurpose("staff-announcement.pin", idRef);
 export const PROGRESS = definePurpose("staff-announcement.progress", idRef);
-export const DELIVERY_PURPOSE = DELIVERY.name;
 export const PIN_PURPOSE = PIN.name;
 export const PROGRESS_PURPOSE = PROGRESS.name;
 

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { StaffAnnouncement } from "../../storage/staff-announcements/announcements-store.ts";
+import { ERASED_AUTHOR, type StaffAnnouncement } from "../../storage/staff-announcements/announcements-store.ts";
 import type { DeliveryCounts } from "../../storage/staff-announcements/deliveries-store.ts";
 import { zoneLabel } from "../agenda/parse-when.ts";
 import { whenProblemText } from "../agenda/when-problems.ts";
@@ -102,7 +102,7 @@ export function listText(scheduled: readonly StaffAnnouncement[], sending: reado
   const target = (announcement: StaffAnnouncement): string => (announcement.tags.length === 0 ? (fr ? "tous les salons" : "every room") : tagList(announcement.tags));
   const sections: Markdown[] = [];
   if (scheduled.length > 0) {
-    const lines = scheduled.map((announcement) => md`- **${numbered(announcement.id, language)}** · ${whenText(announcement.sendAt ?? 0, announcement.timeZone, language)} · ${target(announcement)} · ${announcement.author} — « ${excerpt(announcement.text)} »`);
+    const lines = scheduled.map((announcement) => md`- **${numbered(announcement.id, language)}** · ${whenText(announcement.sendAt ?? 0, announcement.timeZone, language)} · ${target(announcement)} · ${announcement.author === ERASED_AUTHOR ? (fr ? "(nom effacé)" : "(name erased)") : announcement.author} — « ${excerpt(announcement.text)} »`);
     const howTo = code(fr ? `${prefix}annonce annuler <n°>` : `${prefix}announce cancel <number>`);
     sections.push(joinMarkdown([fr ? md`**Programmées** (${howTo} pour en annuler une) :` : md`**Scheduled** (${howTo} to cancel one):`, ...lines], "\n"));
   }

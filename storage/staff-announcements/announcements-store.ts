@@ -49,7 +49,11 @@ interface AnnouncementRow {
   started_at: number | null;
   finished_at: number | null;
   progress_event_id: string | null;
+  cancelled_by: string | null;
 }
+
+/** The author of an announcement whose author erased their data (the column cannot be empty of meaning: "" is no user). */
+export const ERASED_AUTHOR = "";
 
 function toAnnouncement(row: AnnouncementRow): StaffAnnouncement {
   return {
@@ -92,6 +96,10 @@ export class StaffAnnouncementsStore {
   private readonly selectProgressDirty;
   private readonly selectAnyProgressDirty;
   private readonly takeProgress;
+  private readonly selectOfMember;
+  private readonly deleteMemberDrafts;
+  private readonly clearAuthor;
+  private readonly clearCanceller;
 
   constructor(db: Db) {
     this.select = db.prepare<[number], AnnouncementRow>("SELECT * FROM staff_announcements WHERE id = ?");
@@ -132,9 +140,27 @@ export class StaffAnnouncementsStore {
     this.selectAnyProgressDirty = db.prepare<[], { id: number }>(
       "SELECT id FROM staff_announcements WHERE progress_dirty_at IS NOT NULL AND progress_event_id IS NOT NULL LIMIT 1",
     );
+    this.selectOfMember = db.prepare<[string, string], AnnouncementRow>("SELECT * FROM staff_announcements WHERE author = ? OR cancelled_by = ? ORDER BY id");
+    this.deleteMemberDrafts = db.prepare<[string]>("DELETE FROM staff_announcements WHERE author = ? AND status = 'draft'");
+    this.clearAuthor = db.prepare<[string, string]>("UPDATE staff_announcements SET author = ? WHERE author = ?");
+    this.clearCanceller = db.prepare<[string]>("UPDATE staff_announcements SET cancelled_by = NULL WHERE cancelled_by = ?");
     this.takeProgress = db.prepare<[number], { progress_revision: number }>(
       "UPDATE staff_announcements SET progress_dirty_at = NULL, progress_revision = progress_revision + 1 WHERE id = ? RETURNING progress_revision",
     );
+  }
+
+  /** Announcements `userId` wrote or cancelled, with whether they cancelled each. */
+  ofMember(userId: string): { readonly announcement: StaffAnnouncement; readonly cancelledByThem: boolean }[] {
+    return this.selectOfMember.all(userId, userId).map((row) => ({ announcement: toAnnouncement(row), cancelledByThem: row.cancelled_by === userId }));
+  }
+
+  /** Deletes the member's draft and takes their id off the others (author ERASED_AUTHOR); returns how many they wrote or cancelled. */
+  forgetMember(userId: string): number {
+    const count = this.selectOfMember.all(userId, userId).length;
+    this.deleteMemberDrafts.run(userId);
+    this.clearAuthor.run(ERASED_AUTHOR, userId);
+    this.clearCanceller.run(userId);
+    return count;
   }
 
   get(id: number): StaffAnnouncement | undefined {

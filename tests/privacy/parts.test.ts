@@ -3,6 +3,7 @@ import { agendaPersonalData } from "../../src/agenda/personal-data.ts";
 import { documentsPersonalData } from "../../src/documents/personal-data.ts";
 import { pollsPersonalData } from "../../src/polls/personal-data.ts";
 import { accountPersonalData } from "../../src/privacy/account-data.ts";
+import { staffAnnouncementsPersonalData } from "../../src/staff-announcements/personal-data.ts";
 import { trainingsPersonalData } from "../../src/trainings/personal-data.ts";
 import { signUp } from "../../src/trainings/seats.ts";
 import { FORGOTTEN_MEMBER } from "../../storage/privacy/erased-members-store.ts";
@@ -184,5 +185,45 @@ describe("the documents' part and Minou's own bookkeeping", () => {
     stores.polls.polls.close(poll.id, DOMINIQUE, NOW + 41 * DAY);
     accountPersonalData.purge?.(stores, NOW + 42 * DAY, retention);
     expect(stores.privacy.erasedMembers.erasedAt(CAMILLE)).toBeUndefined();
+  });
+});
+
+describe("the staff announcements' part", () => {
+  const announcement = (author: string, sendAt: number | null = null) => ({ author, staffRoomId: "!equipe:x", text: "Portes ouvertes samedi", tags: [], pin: false, mentionRoom: false, sendAt, timeZone: "Europe/Paris" });
+
+  function setup() {
+    const stores = storesWithRoom();
+    const { announcements } = stores.staffAnnouncements;
+    const sent = announcements.createDraft(announcement(CAMILLE), NOW - DAY);
+    announcements.begin(sent.id, NOW - DAY);
+    announcements.finish(sent.id, NOW - DAY);
+    const cancelled = announcements.createDraft(announcement(DOMINIQUE, NOW + DAY), NOW - HOUR);
+    announcements.schedule(cancelled.id, NOW - HOUR);
+    announcements.cancelScheduled(cancelled.id, CAMILLE);
+    const draft = announcements.createDraft(announcement(CAMILLE), NOW);
+    return { stores, sent, cancelled, draft };
+  }
+
+  it("exports the announcements the staff member wrote or cancelled", () => {
+    const { stores, sent, cancelled, draft } = setup();
+    const data = staffAnnouncementsPersonalData.collect(scopeOf(stores));
+    expect(data["announcements"]).toEqual([
+      expect.objectContaining({ announcement: sent.id, status: "done", writtenByYou: true, cancelledByYou: false, createdAt: "2026-11-25T10:00:00+01:00" }),
+      expect.objectContaining({ announcement: cancelled.id, status: "cancelled", writtenByYou: false, cancelledByYou: true }),
+      expect.objectContaining({ announcement: draft.id, status: "draft", writtenByYou: true }),
+    ]);
+    expect(staffAnnouncementsPersonalData.collect(scopeOf(stores, "@personne:x"))["announcements"]).toEqual([]);
+  });
+
+  it("deletes the draft and takes the member's id off the history, which stays", () => {
+    const { stores, sent, cancelled, draft } = setup();
+    expect(texts(staffAnnouncementsPersonalData.preview(scopeOf(stores)))).toEqual(["3 annonces de l'équipe écrites ou annulées par vous, qui restent dans l'historique des annonces sans votre nom (un brouillon est supprimé)"]);
+    expect(texts(staffAnnouncementsPersonalData.erase(scopeOf(stores)))).toHaveLength(1);
+    const { announcements } = stores.staffAnnouncements;
+    expect(announcements.get(draft.id)).toBeUndefined();
+    expect(announcements.get(sent.id)).toMatchObject({ status: "done", author: "" });
+    expect(announcements.get(cancelled.id)).toMatchObject({ status: "cancelled", author: DOMINIQUE });
+    expect(staffAnnouncementsPersonalData.collect(scopeOf(stores))["announcements"]).toEqual([]);
+    expect(staffAnnouncementsPersonalData.collect(scopeOf(stores, DOMINIQUE))["announcements"]).toEqual([expect.objectContaining({ announcement: cancelled.id, writtenByYou: true, cancelledByYou: false })]);
   });
 });

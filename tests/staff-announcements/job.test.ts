@@ -68,6 +68,16 @@ describe("scheduledAnnouncementsJob", () => {
     expect(stores.staffAnnouncements.announcements.get(id)?.status).toBe("cancelled");
   });
 
+  it("tells the staff room as a whole when the late announcement's author erased their data", () => {
+    const stores = centreStores();
+    const { at } = scheduled(stores, "Ce soir, salle fermée");
+    stores.staffAnnouncements.announcements.forgetMember(KARIM);
+    scheduledAnnouncementsJob(stores, "fr", NO_NAMES, () => undefined, captureLog().log).run(at + 7 * HOUR);
+    const [late] = stores.outbox.pending(100);
+    expect(late?.content).toMatchObject({ msgtype: "m.text", "m.mentions": {} });
+    expect(String(late?.content["body"])).toMatch(/^⚠️ Équipe : l'annonce n°\d+, programmée pour le vendredi 27 novembre 2026/);
+  });
+
   it("finishes at once when no room is left to send to", () => {
     const stores = centreStores();
     const { id, at } = scheduled(stores, "Personne");
