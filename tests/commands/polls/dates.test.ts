@@ -32,4 +32,11 @@ describe("!sondage dates, as people type it", () => {
     expect(bodyOf(noSlot)).toBe("Donnez un titre, puis les créneaux séparés par des virgules : !sondage dates Réunion de rentrée ? lundi 14h, mardi 18h");
     expect(bodyOf(dates.execute(context, { text: "Réunion ? lundi 14h" }))).toContain("au moins 2 créneaux");
   });
+
+  it("reads the same forms in English", () => {
+    const context = commandContext({ language: "en" });
+    expect(dates.execute(context, { text: "Autumn meeting? Monday 2pm, Tuesday 6pm" }).kind).toBe("reply");
+    expect(context.stores.polls.polls.byNumber(context.room.roomId, 1)).toMatchObject({ question: "Autumn meeting?", options: [{ label: "Monday 2pm" }, { label: "Tuesday 6pm" }] });
+    expect(bodyOf(dates.execute(context, { text: "Autumn meeting" }))).toBe("Give a title, then the slots separated by commas: !poll dates Autumn meeting? Monday 2pm, Tuesday 6pm");
+  });
 });
