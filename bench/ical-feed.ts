@@ -125,6 +125,7 @@ async function main(): Promise<void> {
     roomForToken: (token) => (token === TOKEN ? { roomId: "!bench:test", name: "Bench", language: "fr", timeZone: "Europe/Paris" } : undefined),
     roomEvents: () => events,
     publicEvents: () => events.filter((event) => event.isPublic),
+    organisers: () => new Map([["!bench:test", "Bench"]]),
     version: () => "1",
   };
   const minou = new HttpServer(agendaRoutes(source, { publicBaseUrl: "https://minou.test", centreName: "Bench", now: () => NOW }), createLogger("error"));

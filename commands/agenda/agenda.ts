@@ -16,6 +16,7 @@ export const agenda = defineCommand({
   },
   args: [{ name: "period", kind: "choice", choices: ["semaine", "mois", "week", "month"], optional: true, label: { fr: "période", en: "period" } }],
   permission: "member",
+  readOnly: true,
   execute({ stores, room, now, language, prefix }, { period }) {
     const days = period === "semaine" || period === "week" ? 7 : period === "mois" || period === "month" ? 31 : 366;
     const occurrences = stores.agenda.events

@@ -14,6 +14,7 @@ export const participants = defineCommand({
   summary: { fr: "qui vient, qui hésite, qui est absent", en: "who is coming, maybe, or not" },
   args: [numberArg],
   permission: "member",
+  readOnly: true,
   execute(context, { number }) {
     const found = eventByNumber(context, number);
     if (!isEvent(found)) return found;

@@ -14,6 +14,7 @@ export const voir = defineCommand({
   summary: { fr: "le détail d'un événement", en: "an event's details" },
   args: [numberArg],
   permission: "member",
+  readOnly: true,
   execute(context, { number }) {
     const found = eventByNumber(context, number);
     if (!isEvent(found)) return found;

@@ -11,6 +11,7 @@ export const annonces = defineCommand({
   summary: { fr: "les annonces programmées (à annuler au besoin), en cours d'envoi et les dernières envoyées (équipe du centre)", en: "announcements scheduled (cancellable), being sent, and the last ones sent (centre staff)" },
   args: [],
   permission: "staff",
+  readOnly: true,
   execute(context) {
     const outside = outsideStaffRoom(context);
     if (outside !== undefined) return outside;

@@ -10,8 +10,8 @@ export const docsAjouter = defineCommand({
   group: "documents",
   summary: { fr: "ajouter un document : un titre, son lien, des étiquettes si l'on veut", en: "add a document: a title, its link, tags if you like" },
   details: {
-    fr: "Exemples : `!docs ajouter Budget 2026 https://cloud.exemple.fr/s/Ab12 #compta`, `!docs ajouter Compte rendu du bureau https://pad.exemple.fr/p/bureau #bureau #2026`. Le titre vient d'abord, puis le lien (http:// ou https://, 2 000 caractères au plus), puis les étiquettes.",
-    en: "Examples: `!docs add Budget 2026 https://cloud.example.org/s/Ab12 #accounts`, `!docs add Board minutes https://pad.example.org/p/board #board`. The title comes first, then the link (http:// or https://, at most 2,000 characters), then the tags.",
+    fr: "Exemples : `!docs ajouter Budget 2026 https://cloud.exemple.fr/s/Ab12 #compta`, `!docs ajouter Compte rendu du bureau https://pad.exemple.fr/p/bureau #bureau #2026`. Le titre et le lien (http:// ou https://, 2 000 caractères au plus), dans l'ordre que l'on veut — `!docs ajouter https://pad.exemple.fr/p/cr Compte rendu AG` marche aussi —, puis les étiquettes.",
+    en: "Examples: `!docs add Budget 2026 https://cloud.example.org/s/Ab12 #accounts`, `!docs add Board minutes https://pad.example.org/p/board #board`. The title and the link (http:// or https://, at most 2,000 characters), in either order — `!docs add https://pad.example.org/p/minutes AGM minutes` works too —, then the tags.",
   },
   args: [{ name: "text", kind: "text", label: { fr: "titre, lien, #étiquettes", en: "title, link, #tags" } }],
   permission: "member",

@@ -21,6 +21,7 @@ export const docsChercher = defineCommand({
   },
   args: [{ name: "words", kind: "text", label: { fr: "mots", en: "words" } }],
   permission: "member",
+  readOnly: true,
   execute({ stores, room, language, prefix }, { words }) {
     const wanted = words.split(/\s+/u).map((word) => fold(word.replace(/^#/u, ""))).filter((word) => word !== "");
     const found = stores.documents.documents.inRoom(room.roomId).filter((document) => matches(document, wanted));

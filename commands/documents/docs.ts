@@ -12,6 +12,7 @@ export const docs = defineCommand({
   },
   args: [],
   permission: "member",
+  readOnly: true,
   execute({ stores, room, language, prefix }) {
     const documents = stores.documents.documents.inRoom(room.roomId);
     const fr = language === "fr";

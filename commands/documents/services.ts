@@ -11,6 +11,7 @@ export const services = defineCommand({
   },
   args: [],
   permission: "member",
+  readOnly: true,
   execute({ settings, about, language }) {
     const fr = language === "fr";
     if (settings.services.length === 0) {

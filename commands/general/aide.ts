@@ -13,6 +13,7 @@ export const aide = defineCommand({
   },
   args: [{ name: "command", kind: "text", label: { fr: "thème ou commande", en: "topic or command" }, optional: true }],
   permission: "member",
+  readOnly: true,
   execute(context, { command }) {
     const { commands, sender, language, prefix } = context;
     if (command === undefined) return reply(helpOverview(commands, sender.level, language, prefix));

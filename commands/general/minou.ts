@@ -8,6 +8,7 @@ export const minou = defineCommand({
   summary: { fr: "qui est Minou, sa version, ce qu'il garde sur vous", en: "who Minou is, its version, what it keeps about you" },
   args: [],
   permission: "member",
+  readOnly: true,
   execute({ about, now, language, settings, prefix }) {
     const uptime = formatDuration(now - about.startedAt, language);
     const lines: Markdown[] =

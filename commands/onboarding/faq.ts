@@ -10,6 +10,7 @@ export const faq = defineCommand({
   summary: { fr: "les questions fréquentes du salon et du centre (ou chercher : !faq mots)", en: "the room's and the centre's frequent questions (or search: !faq words)" },
   args: [{ name: "words", kind: "text", optional: true, label: { fr: "mots", en: "words" } }],
   permission: "member",
+  readOnly: true,
   execute({ stores, room, language, prefix }, { words }) {
     const fr = language === "fr";
     const entries = stores.onboarding.faq.visibleIn(room.roomId);

@@ -3,7 +3,7 @@ import { defineCommand, refuse, reply, type FollowUp } from "../../src/dispatch/
 import { noticeContent } from "../../src/matrix/reply-content.ts";
 import { POLL_KEY } from "../../src/polls/live-summaries.ts";
 import type { PollOption } from "../../src/polls/model.ts";
-import { parsePollRequest } from "../../src/polls/parse-poll.ts";
+import { parseDatePollRequest } from "../../src/polls/parse-poll.ts";
 import { queuedFor } from "../../src/pipeline/purpose.ts";
 import { POLL_SLOT, POLL_SUMMARY } from "../../src/polls/purposes.ts";
 import { slotTallies } from "../../src/polls/poll-state.ts";
@@ -11,7 +11,7 @@ import { anonymousInstructions, dateSummary, slotMessage } from "../../src/polls
 import { joinMarkdown, md } from "../../src/render/markdown.ts";
 import { renderMessage } from "../../src/render/render-message.ts";
 import { newPollCode } from "./code.ts";
-import { requestDeadline, requestProblemText, whenProblemText } from "./poll-lookup.ts";
+import { datePollProblemText, requestDeadline, whenProblemText } from "./poll-lookup.ts";
 
 
 export const dates = defineCommand({
@@ -19,19 +19,24 @@ export const dates = defineCommand({
   group: "polls",
   summary: { fr: "trouver une date ensemble, comme Framadate, dans le salon", en: "find a date together, like Framadate, in the room" },
   details: {
-    fr: 'Exemple : `!sondage dates "Réunion de rentrée" mardi 18h | jeudi 18h30 | samedi 10h jusqu\'à vendredi`. Chacun répond sous chaque créneau par ✅ ❓ ❌, ou en une ligne avec `!sondage voter`. Ajoutez `anonyme` pour un vote en message privé.',
-    en: 'Example: `!poll dates "Autumn meeting" Tuesday 6pm | Thursday 6:30pm | Saturday 10am until Friday`. Everyone answers under each slot with ✅ ❓ ❌, or in one line with `!poll vote`.',
+    fr: 'Exemples : `!sondage dates Réunion de rentrée ? lundi 14h, mardi 18h`, `!sondage dates "Réunion de rentrée" mardi 18h | jeudi 18h30 | samedi 10h jusqu\'à vendredi`. Le titre (entre guillemets, ou jusqu\'au « ? » ou au premier créneau), puis les créneaux séparés par des virgules ou des |. Chacun répond sous chaque créneau par ✅ ❓ ❌, ou en une ligne avec `!sondage voter`. Ajoutez `anonyme` pour un vote en message privé.',
+    en: 'Examples: `!poll dates Autumn meeting? Monday 2pm, Tuesday 6pm`, `!poll dates "Autumn meeting" Tuesday 6pm | Thursday 6:30pm | Saturday 10am until Friday`. The title (in quotes, or up to the "?" or the first slot), then the slots separated by commas or |. Everyone answers under each slot with ✅ ❓ ❌, or in one line with `!poll vote`.',
   },
   args: [{ name: "text", kind: "text", label: { fr: '"titre" créneau | créneau…', en: '"title" slot | slot…' } }],
   permission: "member",
   execute(context, { text }) {
     const { stores, room, now, language, sender, prefix, settings } = context;
-    const parsed = parsePollRequest(text);
-    if (!parsed.ok) return refuse(requestProblemText(parsed.problem, language, prefix));
+    const whenOptions = { now, timeZone: room.timeZone, language, defaultDurationMinutes: settings.agenda.defaultDurationMinutes };
+    const isSlot = (part: string): boolean => {
+      const when = parseWhen(part, whenOptions);
+      return when.ok && when.rest === "" && when.when.rrule === null;
+    };
+    const parsed = parseDatePollRequest(text, isSlot);
+    if (!parsed.ok) return refuse(datePollProblemText(parsed.problem, language, prefix));
     const { request } = parsed;
     const slots: Omit<PollOption, "messageEventId">[] = [];
     for (const [index, part] of request.parts.entries()) {
-      const when = parseWhen(part, { now, timeZone: room.timeZone, language, defaultDurationMinutes: settings.agenda.defaultDurationMinutes });
+      const when = parseWhen(part, whenOptions);
       if (!when.ok) {
         return refuse(joinMarkdown([language === "fr" ? md`Créneau ${index + 1} (« ${part} ») :` : md`Slot ${index + 1} ("${part}"):`, whenProblemText(when.problem, language, room.timeZone, prefix)], " "));
       }

@@ -4,7 +4,7 @@ import { whenProblemText } from "../../src/agenda/when-problems.ts";
 import type { PollRequestProblem } from "../../src/polls/parse-poll.ts";
 import { MAX_ANSWERS, parseDeadline, type PollRequest } from "../../src/polls/parse-poll.ts";
 import type { Localized } from "../../src/i18n/language.ts";
-import { md, type Markdown } from "../../src/render/markdown.ts";
+import { code, md, type Markdown } from "../../src/render/markdown.ts";
 
 export { whenProblemText };
 
@@ -70,6 +70,26 @@ export function requestProblemText(problem: PollRequestProblem, language: "fr" |
       return fr ? md`« ${problem.label} » est proposée deux fois.` : md`"${problem.label}" is offered twice.`;
     case "tooLong":
       return fr ? md`C'est un peu long : 300 caractères au plus pour la question, 200 par réponse.` : md`That is a bit long: at most 300 characters for the question, 200 per answer.`;
+  }
+}
+
+/** The same problems for `!sondage dates`, whose parts are slots and whose example is a date poll. */
+export function datePollProblemText(problem: PollRequestProblem, language: "fr" | "en", prefix: string): Markdown {
+  const fr = language === "fr";
+  const example = fr ? code(`${prefix}sondage dates Réunion de rentrée ? lundi 14h, mardi 18h`) : code(`${prefix}poll dates Autumn meeting? Monday 2pm, Tuesday 6pm`);
+  switch (problem.kind) {
+    case "noQuestion":
+      return fr ? md`Donnez un titre, puis les créneaux séparés par des virgules : ${example}` : md`Give a title, then the slots separated by commas: ${example}`;
+    case "tooFew":
+      return fr ? md`Il faut au moins 2 créneaux, séparés par des virgules (ou des |) : ${example}` : md`At least 2 slots are needed, separated by commas (or |): ${example}`;
+    case "emptyAnswer":
+      return fr ? md`Le créneau n°${problem.position} est vide : vérifiez les virgules (ou les |) en trop.` : md`Slot ${problem.position} is empty: check for extra commas (or |).`;
+    case "duplicate":
+      return fr ? md`Le créneau « ${problem.label} » est proposé deux fois.` : md`Slot "${problem.label}" is offered twice.`;
+    case "tooMany":
+      return fr ? md`${MAX_ANSWERS} créneaux au plus.` : md`At most ${MAX_ANSWERS} slots.`;
+    case "tooLong":
+      return fr ? md`C'est un peu long : 300 caractères au plus pour le titre, 200 par créneau.` : md`That is a bit long: at most 300 characters for the title, 200 per slot.`;
   }
 }
 

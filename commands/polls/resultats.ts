@@ -11,6 +11,7 @@ export const resultats = defineCommand({
   summary: { fr: "les résultats d'un sondage (sans numéro : le dernier ouvert)", en: "a poll's results (without a number: the latest open one)" },
   args: [{ name: "number", kind: "integer", min: 1, optional: true, label: { fr: "n°", en: "#" } }],
   permission: "member",
+  readOnly: true,
   execute(context, { number }) {
     const found = findPoll(context, number);
     if (!isPoll(found)) return found;

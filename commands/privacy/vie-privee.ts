@@ -8,6 +8,7 @@ export const viePrivee = defineCommand({
   summary: { fr: "ce que Minou garde sur vous, pourquoi, combien de temps, et comment l'effacer", en: "what Minou keeps about you, why, for how long, and how to erase it" },
   args: [],
   permission: "member",
+  readOnly: true,
   execute(context) {
     const { contact } = context.about;
     return reply(privacyText(context.settings.personalData, { ...textContext(context), ...(contact === undefined ? {} : { contact }) }));

@@ -13,6 +13,7 @@ export const asso = defineCommand({
   summary: { fr: "la fiche de l'association de ce salon", en: "this room's association profile" },
   args: [],
   permission: "member",
+  readOnly: true,
   execute({ stores, room, language, prefix }) {
     const record = stores.rooms.get(room.roomId);
     const fr = language === "fr";

@@ -8,6 +8,7 @@ export const formations = defineCommand({
   summary: { fr: "les prochaines formations du centre, places restantes et attente", en: "the centre's upcoming trainings, places left and waiting lists" },
   args: [],
   permission: "member",
+  readOnly: true,
   execute({ stores, now, language, prefix }) {
     const { trainings } = stores.trainings;
     const sessions = trainings.upcoming(now);

@@ -8,6 +8,7 @@ export const mesFormations = defineCommand({
   summary: { fr: "vos inscriptions et vos places en liste d'attente", en: "your sign-ups and waiting-list places" },
   args: [],
   permission: "member",
+  readOnly: true,
   execute({ stores, sender, now, language }) {
     const { registrations, trainings } = stores.trainings;
     const fr = language === "fr";

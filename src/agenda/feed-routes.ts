@@ -4,6 +4,7 @@ import { DateTime } from "luxon";
 import { INTERNAL_ERROR, NOT_FOUND, type HttpResponse, type Route } from "../http/server.ts";
 import { localeOf, type Language, type Localized } from "../i18n/language.ts";
 import type { Logger } from "../log.ts";
+import { isTrainingSession } from "../trainings/as-agenda-event.ts";
 import { renderFeed } from "./ical-feed.ts";
 import type { AgendaEvent, Occurrence } from "./model.ts";
 import { occurrencesBetween } from "./occurrences.ts";
@@ -13,6 +14,8 @@ export interface AgendaSource {
   roomForToken(token: string): { roomId: string; name: string | null; language: Language; timeZone: string } | undefined;
   roomEvents(roomId: string): readonly AgendaEvent[];
   publicEvents(): readonly AgendaEvent[];
+  /** Who organises each room's events, by room id: the association's name as registered, else the room's name. */
+  organisers(): ReadonlyMap<string, string>;
   /** Changes whenever the room's agenda (or the public agenda, for roomId null) changes: the render cache key. */
   version(roomId: string | null): string;
 }
@@ -51,13 +54,22 @@ export function agendaRoutes(source: AgendaSource, options: AgendaRouteOptions):
       }
     };
 
+  // Training sessions are the centre's own; every other event is its room's association's.
+  const organiserIn =
+    (organisers: ReadonlyMap<string, string>) =>
+    (event: AgendaEvent): string | undefined =>
+      isTrainingSession(event) ? options.centreName : organisers.get(event.roomId);
+
   return [
     {
       path: "/feeds/public.ics",
       handle: guarded("/feeds/public.ics", (request) => {
-        const feed = feeds.get("public", source.version(null), () => {
+        const organisers = source.organisers();
+        // A renamed association changes the feed as much as a changed event does.
+        const key = [source.version(null), ...[...organisers].flat()].join("\u0000");
+        const feed = feeds.get("public", key, () => {
           const events = source.publicEvents();
-          return renderFeed({ name: `Agenda public — ${options.centreName}`, timeZone: commonZone(events), events }, options.now());
+          return renderFeed({ name: `Agenda public — ${options.centreName}`, timeZone: commonZone(events), events, organiser: organiserIn(organisers) }, options.now());
         });
         return feedResponse(request, feed, { cacheControl: "public", filename: `agenda-${slug(options.centreName)}.ics` });
       }),
@@ -68,7 +80,9 @@ export function agendaRoutes(source: AgendaSource, options: AgendaRouteOptions):
         const room = roomFor(token);
         if (room === undefined) return NOT_FOUND;
         const name = room.name ?? TEXT.unnamedRoom[room.language];
-        const feed = feeds.get(`room ${room.roomId}`, [source.version(room.roomId), name, room.timeZone, room.language].join("\u0000"), () =>
+        const organisers = source.organisers();
+        const key = [source.version(room.roomId), name, organisers.get(room.roomId) ?? "", room.timeZone, room.language].join("\u0000");
+        const feed = feeds.get(`room ${room.roomId}`, key, () =>
           renderFeed(
             {
               name,
@@ -76,6 +90,7 @@ export function agendaRoutes(source: AgendaSource, options: AgendaRouteOptions):
               timeZone: room.timeZone,
               events: source.roomEvents(room.roomId),
               roomUrl: (event) => `https://matrix.to/#/${encodeURI(event.roomId)}`,
+              organiser: organiserIn(organisers),
             },
             options.now(),
           ),
@@ -93,6 +108,7 @@ export function agendaRoutes(source: AgendaSource, options: AgendaRouteOptions):
           centreName: options.centreName,
           timeZone: commonZone(events),
           occurrences: comingOccurrences(events, options.now()),
+          organiser: organiserIn(source.organisers()),
           feedUrl: absoluteUrl(options.publicBaseUrl, "feeds/public.ics"),
           downloadHref: "feeds/public.ics?download=1",
         });
@@ -110,6 +126,7 @@ export function agendaRoutes(source: AgendaSource, options: AgendaRouteOptions):
           centreName: options.centreName,
           timeZone: room.timeZone,
           occurrences: comingOccurrences(source.roomEvents(room.roomId), options.now()),
+          organiser: organiserIn(source.organisers()),
           feedUrl: absoluteUrl(options.publicBaseUrl, `feeds/${token}.ics`),
           // Relative to /agenda/<token>, so it works under any path prefix the proxy adds.
           downloadHref: `../feeds/${token}.ics?download=1`,
@@ -227,6 +244,7 @@ const TEXT = {
   allDay: { fr: "Toute la journée", en: "All day" },
   until: { fr: (day: string) => `Jusqu'au ${day} inclus`, en: (day: string) => `Until ${day}` },
   place: { fr: "Lieu\u00a0:", en: "Place:" },
+  organiser: { fr: "Organisé par\u00a0:", en: "Organised by:" },
   nothing: {
     fr: `Aucun événement prévu dans les ${PAGE_DAYS} prochains jours.`,
     en: `No events in the next ${PAGE_DAYS} days.`,
@@ -281,6 +299,7 @@ interface PageInput {
   centreName: string;
   timeZone: string;
   occurrences: readonly Occurrence[];
+  organiser: (event: AgendaEvent) => string | undefined;
   feedUrl: string;
   downloadHref: string;
 }
@@ -338,6 +357,10 @@ function renderOccurrence(occurrence: Occurrence, page: PageInput): string {
   const parts = [`<h3>${escapeHtml(event.title)}</h3>`];
   if (cancelled) parts.push(`<p class="badge">${TEXT.cancelled[language]}</p>`);
   parts.push(`<p class="when">${timeRange(occurrence, page)}</p>`);
+  const organiser = page.organiser(event);
+  if (organiser !== undefined && organiser.trim() !== "") {
+    parts.push(`<p class="organiser"><span class="label">${TEXT.organiser[language]}</span> ${escapeHtml(organiser)}</p>`);
+  }
   if (event.location !== null && event.location.trim() !== "") {
     parts.push(`<p><span class="label">${TEXT.place[language]}</span> ${escapeHtml(event.location)}</p>`);
   }

@@ -20,6 +20,12 @@ export interface FeedCalendar {
   events: readonly AgendaEvent[];
   /** Link back to the room, e.g. https://matrix.to/#/!room:server */
   roomUrl?: (event: AgendaEvent) => string | undefined;
+  /**
+   * Who organises the event (its association), written as CATEGORIES (RFC 5545 §3.8.1.2), which
+   * calendar apps show and filter by. Not ORGANIZER: that is a calendar user's address, and with
+   * one, apps treat the event as a meeting invitation to answer.
+   */
+  organiser?: (event: AgendaEvent) => string | undefined;
   /** Extra text per event appended to DESCRIPTION (e.g. places left). */
   extraDescription?: (event: AgendaEvent) => string | undefined;
   /** PRODID value without its leading "-", e.g. "//Centre//Minou//FR". */
@@ -65,6 +71,7 @@ export function renderFeed(calendar: FeedCalendar, now: number): string {
 /** The event's VEVENT, then one per moved occurrence (same UID, with RECURRENCE-ID). */
 function vevent(feed: ICalCalendar, calendar: FeedCalendar, event: AgendaEvent, stamp: Date): string[] {
   const zone = feedZone(event);
+  const organiser = cleanText(calendar.organiser?.(event) ?? "").trim() || undefined;
   const description = [event.description, calendar.extraDescription?.(event)]
     .filter((text): text is string => text !== null && text !== undefined && text.trim() !== "")
     .join("\n\n");
@@ -82,6 +89,7 @@ function vevent(feed: ICalCalendar, calendar: FeedCalendar, event: AgendaEvent, 
     location: event.location === null ? null : cleanText(event.location),
     description: description === "" ? null : cleanText(description),
     url: calendar.roomUrl?.(event) ?? null,
+    categories: organiser === undefined ? [] : [{ name: organiser }],
   };
   const master = new ICalEvent({ ...common, start: at(event.startsAt, event), end: at(event.endsAt, event) }, feed);
   if (event.rrule === null) return [master.toString()];

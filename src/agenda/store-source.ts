@@ -18,6 +18,10 @@ export function storeAgendaSource(stores: Stores, defaults: { language: Language
       ...stores.agenda.events.publicEvents(),
       ...stores.trainings.trainings.all().map((session) => sessionAsAgendaEvent(session, stores.trainings.trainings.counts(session), defaults.language)),
     ],
+    organisers: () => new Map(stores.rooms.associationRooms().flatMap((room) => {
+      const name = room.associationName ?? room.name;
+      return name === null ? [] : [[room.roomId, name] as const];
+    })),
     version: (roomId) =>
       roomId === null ? `${stores.agenda.events.publicVersion()}/${stores.trainings.trainings.version()}` : stores.agenda.events.version(roomId),
   };

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, createWriteStream } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -20,12 +21,16 @@ async function demo(): Promise<void> {
   // Accounts exempted from rate limits, as the README advises a centre to do for Minou.
   const homeserver = await TestHomeserver.start({ serverName: "centre-demo.fr", rateLimits: { exemptRegisteredUsers: true } });
   const bot = await homeserver.registerUser("minou");
+  // The links Minou gives (agenda page, iCal feeds) are built from publicBaseUrl, so the port must
+  // be known before the config is: a port the system picks, freed again for Minou to bind.
+  const port = await freePort();
+  const webAddress = `http://127.0.0.1:${port}`;
   const file = validateConfig({
     homeserverUrl: homeserver.url,
     userId: bot.userId,
     allowedServers: [homeserver.serverName],
     dataDirectory,
-    http: { port: 0 },
+    http: { port, publicBaseUrl: webAddress },
     centre: { name: "Centre social de démonstration" },
   });
   const { accessToken: _token, accessTokenFile: _file, ...settings } = file;
@@ -52,6 +57,7 @@ async function demo(): Promise<void> {
   console.log(`
   Démo de Minou — salon chiffré « Les Jardins partagés », vous êtes ${camille.userId}.
   Tapez une commande, par exemple !aide, !minou ou « Minou : aide ». /quitter pour sortir.
+  Pages web de Minou (agenda public, calendriers) : ${webAddress}/agenda
   (Journal de Minou : ${logFile})
 `);
 
@@ -93,6 +99,19 @@ async function demo(): Promise<void> {
   }
   await stop();
   process.exit(0);
+}
+
+/** A TCP port free on 127.0.0.1 right now, as the system hands out for port 0. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === "string") throw new Error("no TCP port bound");
+  return address.port;
 }
 
 await demo();

@@ -213,6 +213,11 @@ export interface CommandDescriptor<A extends readonly ArgSpec[], O extends reado
    */
   readonly permissionDetail?: Localized;
   /**
+   * Only reads (help, lists, results) and changes nothing: the flood guard lets a member send more
+   * of these (src/dispatch/flood-guard.ts). Default: false, a write.
+   */
+  readonly readOnly?: boolean;
+  /**
    * The room whose membership of the sender `execute` needs (e.g. the room of an anonymous poll
    * voted on in private): the dispatcher asks the homeserver before the command runs.
    */
@@ -231,6 +236,7 @@ export interface Command {
   readonly options: readonly OptionSpec[];
   readonly permission: PermissionLevel;
   readonly permissionDetail?: Localized;
+  readonly readOnly: boolean;
   readonly senderMembershipIn?: (stores: Stores, args: Readonly<Record<string, string | number | undefined>>) => string | undefined;
   readonly execute: (context: CommandContext, args: Readonly<Record<string, string | number | undefined>>) => CommandResult;
 }
@@ -242,6 +248,7 @@ export function defineCommand<const A extends readonly ArgSpec[], const O extend
   return {
     ...rest,
     options: descriptor.options ?? [],
+    readOnly: descriptor.readOnly ?? false,
     ...(senderMembershipIn === undefined ? {} : { senderMembershipIn: senderMembershipIn as NonNullable<Command["senderMembershipIn"]> }),
     execute: descriptor.execute as Command["execute"],
   };

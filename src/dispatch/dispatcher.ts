@@ -168,13 +168,15 @@ export class Dispatcher implements InboundHandler {
       return outcome;
     };
 
-    const flood = this.floodGuard.check(event.sender, event.origin_server_ts);
-    if (flood === "ignore") return "flood-ignored";
-    if (flood === "warn") return respond(messages.floodWarning(this.settings.floodGuard.muteSeconds), "flood-warned");
-
     const tokens = tokenize(line);
     const words = tokens.map((token) => token.text);
     const match = this.registry.match(words);
+    // An unknown command is answered with suggestions, which reads nothing more than the help.
+    const weight = match === undefined || match.command.readOnly ? "read" : "write";
+    const flood = this.floodGuard.check(event.sender, event.origin_server_ts, weight);
+    if (flood === "ignore") return "flood-ignored";
+    if (flood === "warn") return respond(messages.floodWarning(this.settings.floodGuard.muteSeconds), "flood-warned");
+
     if (match === undefined) {
       // What a member typed is quoted, never more than a short excerpt of it: a reply holding all
       // of a long message would be too big to send.

@@ -11,12 +11,8 @@ export function inputProblemText(problem: DocumentInputProblem, language: Langua
   switch (problem.kind) {
     case "missingUrl":
       return fr ? md`Il manque le lien du document (http:// ou https://). Exemple : ${example}` : md`The document's link (http:// or https://) is missing. Example: ${example}`;
-    case "urlBeforeTitle":
-      return fr
-        ? md`Mettez d'abord le titre, puis le lien, puis les étiquettes éventuelles. Exemple : ${example}`
-        : md`Put the title first, then the link, then any tags. Example: ${example}`;
     case "missingTitle":
-      return fr ? md`Donnez un titre au document, avant le lien. Exemple : ${example}` : md`Give the document a title, before the link. Example: ${example}`;
+      return fr ? md`Donnez un titre au document, avant ou après le lien. Exemple : ${example}` : md`Give the document a title, before or after the link. Example: ${example}`;
     case "titleTooLong":
       return fr
         ? md`Ce titre est trop long (${problem.length} caractères) : ${DOCUMENT_LIMITS.title} au plus.`

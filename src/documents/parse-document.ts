@@ -3,7 +3,6 @@ import { DOCUMENT_LIMITS } from "./model.ts";
 /** Why a title, link or tag was refused; each has its own friendly explanation (document-texts.ts). */
 export type DocumentInputProblem =
   | { readonly kind: "missingUrl" }
-  | { readonly kind: "urlBeforeTitle" }
   | { readonly kind: "missingTitle" }
   | { readonly kind: "titleTooLong"; readonly length: number }
   | { readonly kind: "notHttp"; readonly scheme: string }
@@ -82,21 +81,24 @@ export function parseTags(words: readonly string[]): Parsed<{ readonly tags: rea
 }
 
 /**
- * `!docs ajouter <titre> <lien> [#étiquette…]`: the tags are the #words at the end, the link is
- * the word before them, the title everything before the link (spaces and all).
+ * `!docs ajouter <titre> <lien> [#étiquette…]`, or `<lien> <titre>`: the tags are the #words at the
+ * end, the link is one word among the others, the title the rest (spaces and all). The link is
+ * the last http(s) word; without one, the word in the link's place that looks like a link, so
+ * that a link typed without https:// gets its own explanation.
  */
 export function parseDocumentInput(text: string): Parsed<DocumentInput> {
   const words = [...text.matchAll(/\S+/gu)];
   let end = words.length;
   while (end > 0 && (words[end - 1]?.[0] ?? "").startsWith("#")) end -= 1;
-  const linkWord = words[end - 1];
-  if (linkWord === undefined || !looksLikeUrl(linkWord[0])) {
-    const misplaced = words.slice(0, end).some((word) => looksLikeUrl(word[0]));
-    return { ok: false, problem: { kind: misplaced ? "urlBeforeTitle" : "missingUrl" } };
-  }
+  const candidates = words.slice(0, end);
+  const linkWord =
+    candidates.findLast((word) => /^https?:\S/iu.test(word[0])) ??
+    [candidates.at(-1), candidates[0]].find((word) => word !== undefined && looksLikeUrl(word[0]));
+  if (linkWord === undefined) return { ok: false, problem: { kind: "missingUrl" } };
   const url = parseUrl(linkWord[0]);
   if (!url.ok) return url;
-  const title = parseTitle(text.slice(0, linkWord.index));
+  const titleEnd = words[end]?.index ?? text.length;
+  const title = parseTitle(`${text.slice(0, linkWord.index)} ${text.slice(linkWord.index + linkWord[0].length, titleEnd)}`);
   if (!title.ok) return title;
   const tags = parseTags(words.slice(end).map((word) => word[0]));
   if (!tags.ok) return tags;

@@ -29,14 +29,43 @@ const UNDISCLOSED = new Set(["ferme", "closed", "secret"]);
 const ANONYMOUS = new Set(["anonyme", "anonymous"]);
 const DEADLINE = /\s(?:jusqu'(?:a|au)|until)\s/giu;
 
+type PollRequestResult = { ok: true; request: PollRequest } | { ok: false; problem: PollRequestProblem };
+
 /**
  * `"Question ?" A | B | C jusqu'à vendredi 18h fermé anonyme`: the quoted question, answers
  * split on "|", then at the end, in any order, the deadline and the options.
  */
-export function parsePollRequest(text: string): { ok: true; request: PollRequest } | { ok: false; problem: PollRequestProblem } {
+export function parsePollRequest(text: string): PollRequestResult {
   const [first] = tokenize(text);
   if (first === undefined || !first.quoted || first.text === "") return { ok: false, problem: { kind: "noQuestion" } };
-  let rest = text.slice(first.end).trim();
+  return pollRequest(first.text, text.slice(first.end), /\|/u);
+}
+
+/**
+ * `!sondage dates`: the native poll's form, or, as people type it, `Réunion de rentrée ? lundi
+ * 14h, mardi 18h` with no quotes: the title runs to the "?", or without one to the first part
+ * that `isSlot` takes for a date. Slots are split on "|", or on commas when there is no "|".
+ */
+export function parseDatePollRequest(text: string, isSlot: (part: string) => boolean): PollRequestResult {
+  const [first] = tokenize(text);
+  if (first?.quoted === true) return first.text === "" ? { ok: false, problem: { kind: "noQuestion" } } : pollRequest(first.text, text.slice(first.end), slotSeparator(text));
+  const mark = text.indexOf("?");
+  if (mark > 0 && text.slice(0, mark).trim() !== "") return pollRequest(text.slice(0, mark + 1).trim(), text.slice(mark + 1), slotSeparator(text));
+  const separator = slotSeparator(text);
+  for (const word of [...text.matchAll(/\S+/gu)].slice(1)) {
+    const slots = text.slice(word.index);
+    const [firstSlot = ""] = slots.split(separator);
+    if (isSlot(firstSlot.trim())) return pollRequest(text.slice(0, word.index).trim(), slots, separator);
+  }
+  return { ok: false, problem: { kind: "noQuestion" } };
+}
+
+function slotSeparator(text: string): RegExp {
+  return text.includes("|") ? /\|/u : /,/u;
+}
+
+function pollRequest(question: string, body: string, separator: RegExp): PollRequestResult {
+  let rest = body.trim();
   let undisclosed = false;
   let anonymous = false;
   for (;;) {
@@ -55,8 +84,7 @@ export function parsePollRequest(text: string): { ok: true; request: PollRequest
     deadlineText = rest.slice(last.index + last[0].length).trim();
     rest = rest.slice(0, last.index).trim();
   }
-  const parts = rest.split("|").map((part) => part.trim());
-  const question = first.text;
+  const parts = rest.split(separator).map((part) => part.trim());
   if (question.length > MAX_QUESTION || parts.some((part) => part.length > MAX_LABEL)) return { ok: false, problem: { kind: "tooLong" } };
   if (parts.length < 2) return { ok: false, problem: { kind: "tooFew" } };
   if (parts.length > MAX_ANSWERS) return { ok: false, problem: { kind: "tooMany" } };

@@ -3,6 +3,11 @@ import type { Language } from "../i18n/language.ts";
 import type { SessionCounts, TrainingSession } from "./model.ts";
 import { placesText } from "./texts.ts";
 
+/** Whether an agenda event stands for a training session (sessionAsAgendaEvent), which the centre organises. */
+export function isTrainingSession(event: AgendaEvent): boolean {
+  return event.id < 0;
+}
+
 /** A training session as an event of the centre's public agenda (feed and page), places left included. */
 export function sessionAsAgendaEvent(session: TrainingSession, counts: SessionCounts, language: Language): AgendaEvent {
   const places = placesText(session, counts, language);

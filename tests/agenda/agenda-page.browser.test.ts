@@ -50,6 +50,7 @@ const source: AgendaSource = {
   roomForToken: (token) => (token === TOKEN ? { roomId: ROOM, name: "Club tricot & couture", language: "fr", timeZone: "Europe/Paris" } : undefined),
   roomEvents: (roomId) => EVENTS.filter((event) => event.roomId === roomId),
   publicEvents: () => EVENTS.filter((event) => event.isPublic),
+  organisers: () => new Map([[ROOM, "Les Mailles <du> quartier & Cie"]]),
   version: () => "1",
 };
 
@@ -142,6 +143,9 @@ describe("agenda pages in Chromium", () => {
     const titles = await page.getByRole("heading", { level: 3 }).allInnerTexts();
     expect(titles).toContain("Vide-grenier du quartier");
     expect(titles).not.toContain("Assemblée générale");
+    const events = await page.locator("li.event").allInnerTexts();
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) expect(event).toContain("Organisé par\u00a0: Les Mailles <du> quartier & Cie");
     expect(await page.getByRole("link", { name: "S'abonner" }).getAttribute("href")).toBe("webcal://minou.centre.example/feeds/public.ics");
     const href = (await page.getByRole("link", { name: "Télécharger (.ics)" }).getAttribute("href")) ?? "";
     const feed = await page.request.get(new URL(href, page.url()).href);

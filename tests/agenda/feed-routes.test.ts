@@ -27,6 +27,7 @@ class FakeSource implements AgendaSource {
   readonly rooms = new Map<string, Room>();
   readonly events: AgendaEvent[] = [];
   readonly versions = new Map<string | null, number>();
+  readonly organiserNames = new Map<string, string>();
   readonly lookups: string[] = [];
   eventReads = 0;
   failWith: Error | undefined;
@@ -43,6 +44,9 @@ class FakeSource implements AgendaSource {
   publicEvents(): readonly AgendaEvent[] {
     this.eventReads += 1;
     return this.events.filter((event) => event.isPublic);
+  }
+  organisers(): ReadonlyMap<string, string> {
+    return this.organiserNames;
   }
   version(roomId: string | null): string {
     return String(this.versions.get(roomId) ?? 0);
@@ -74,6 +78,7 @@ describe("agendaRoutes", () => {
       agendaEvent(OTHER, { title: "Reading", startsAt: paris(4, 3, 18), endsAt: paris(4, 3, 19) }),
       agendaEvent(OTHER, { title: "Portes ouvertes", startsAt: paris(4, 4, 10), endsAt: paris(4, 4, 17), isPublic: true }),
     );
+    source.organiserNames.set(CLUB, "Les Mailles & <i>Cie</i>").set(OTHER, "Lecture, ensemble");
     const capture = captureLog();
     logLines = capture.lines;
     server = new HttpServer(agendaRoutes(source, { publicBaseUrl: "https://minou.centre.example/pfx", centreName: "Centre social des Lilas", now: () => NOW, log: capture.log }), capture.log);
@@ -206,6 +211,38 @@ describe("agendaRoutes", () => {
     expect(new URL(/href="([^"]+)" download>/u.exec(publicPage)?.[1] ?? "", `${base}/agenda`).pathname).toBe("/feeds/public.ics");
     expect(publicPage).toContain("Portes ouvertes");
     expect(publicPage).not.toContain("Tricot");
+  });
+
+  it("shows on each event of the pages the association that organises it, escaped; the centre for a training", async () => {
+    source.events.push(agendaEvent(OTHER, { id: -7, title: "Formation : Débuter avec Element", startsAt: paris(4, 5, 14), endsAt: paris(4, 5, 16), isPublic: true }));
+    const publicPage = await (await get("/agenda")).text();
+    const organiserOf = (page: string, title: string): string | undefined =>
+      new RegExp(`<h3>${title}</h3>.*?<p class="organiser"><span class="label">Organisé par\u00a0:</span> ([^<]*)</p>`, "u").exec(page)?.[1];
+    expect(organiserOf(publicPage, "Assemblée générale")).toBe("Les Mailles &#38; &#60;i&#62;Cie&#60;/i&#62;");
+    expect(organiserOf(publicPage, "Portes ouvertes")).toBe("Lecture, ensemble");
+    expect(organiserOf(publicPage, "Formation : Débuter avec Element")).toBe("Centre social des Lilas");
+    expect(publicPage).not.toContain("<i>");
+    const roomPage = await (await get(`/agenda/${englishToken}`)).text();
+    expect(roomPage).toContain('<p class="organiser"><span class="label">Organised by:</span> Lecture, ensemble</p>');
+  });
+
+  it("writes each event's association as CATEGORIES in the feeds, and renders again when one is renamed", async () => {
+    const categoriesIn = (feed: string): Record<string, string[]> =>
+      Object.fromEntries(
+        new ICAL.Component(ICAL.parse(feed))
+          .getAllSubcomponents("vevent")
+          .map((vevent) => [String(vevent.getFirstPropertyValue("summary")), vevent.getAllProperties("categories").flatMap((property) => property.getValues().map(String))]),
+      );
+    const publicFeed = await get("/feeds/public.ics");
+    expect(categoriesIn(await publicFeed.text())).toEqual({ "Assemblée générale": ["Les Mailles & <i>Cie</i>"], "Portes ouvertes": ["Lecture, ensemble"] });
+    expect(categoriesIn(await (await get(`/feeds/${clubToken}.ics`)).text())).toEqual({
+      "Tricot <script>alert(1)</script>": ["Les Mailles & <i>Cie</i>"],
+      "Assemblée générale": ["Les Mailles & <i>Cie</i>"],
+    });
+    source.organiserNames.set(OTHER, "Les Lecteurs du quartier");
+    const renamed = await get("/feeds/public.ics", { "if-none-match": publicFeed.headers.get("etag") ?? "" });
+    expect(renamed.status).toBe(200);
+    expect(categoriesIn(await renamed.text())["Portes ouvertes"]).toEqual(["Les Lecteurs du quartier"]);
   });
 
   it("writes the room page in English for an English-speaking room", async () => {

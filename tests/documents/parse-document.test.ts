@@ -13,9 +13,15 @@ describe("parseDocumentInput (!docs ajouter)", () => {
     expect(parseDocumentInput("Notes: https://pad.tilleuls.fr/p/n")).toMatchObject({ ok: true, title: "Notes:" });
   });
 
-  it("says what is wrong when the pieces are missing or out of order", () => {
+  it("finds the link anywhere in the line, the title being the rest", () => {
+    expect(parseDocumentInput("https://pad.exemple.org/p/cr Compte rendu AG")).toEqual({ ok: true, title: "Compte rendu AG", url: "https://pad.exemple.org/p/cr", tags: [] });
+    expect(parseDocumentInput("https://pad.exemple.org/p/cr Compte rendu  v2.0 #ag")).toEqual({ ok: true, title: "Compte rendu v2.0", url: "https://pad.exemple.org/p/cr", tags: ["ag"] });
+    expect(parseDocumentInput("Compte rendu https://pad.exemple.org/p/cr de l'AG")).toMatchObject({ ok: true, title: "Compte rendu de l'AG", url: "https://pad.exemple.org/p/cr" });
+    expect(parseDocumentInput("pad.exemple.org/p/cr Compte rendu")).toEqual({ ok: false, problem: { kind: "noScheme", suggestion: "https://pad.exemple.org/p/cr" } });
+  });
+
+  it("says what is wrong when the pieces are missing", () => {
     expect(parseDocumentInput("Budget 2026")).toEqual({ ok: false, problem: { kind: "missingUrl" } });
-    expect(parseDocumentInput("https://cloud.tilleuls.fr/s/x Budget")).toEqual({ ok: false, problem: { kind: "urlBeforeTitle" } });
     expect(parseDocumentInput("https://cloud.tilleuls.fr/s/x #compta")).toEqual({ ok: false, problem: { kind: "missingTitle" } });
     expect(parseDocumentInput("Budget https://cloud.tilleuls.fr/s/x #compta/2026")).toEqual({ ok: false, problem: { kind: "badTag", tag: "#compta/2026" } });
   });

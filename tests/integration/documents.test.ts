@@ -132,7 +132,7 @@ describe("document links through the real bot (matrix-js-sdk members)", () => {
     expect(body(await ask(sacha, "!docs ajouter Archives ftp://fichiers.tilleuls.example/archives"))).toContain("pas les liens « ftp: »");
     expect(body(await ask(sacha, "!docs ajouter Piège javascript:alert(document.cookie)"))).toContain("pas les liens « javascript: »");
     expect(body(await ask(sacha, `!docs ajouter Long ${pads.origin}/${"x".repeat(2000)}`))).toMatch(/trop long \(\d+ caractères\) : 2000 au plus/);
-    expect(body(await ask(sacha, `!docs ajouter ${pads.origin}/oups Titre après`))).toContain("Mettez d'abord le titre");
+    expect(body(await ask(sacha, `!docs ajouter ${pads.origin}/oups #sans-titre`))).toContain("Donnez un titre au document");
     expect(minou.stores.documents.documents.inRoom(roomId)).toHaveLength(2);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allCommands } from "../../commands/index.ts";
+import { validateConfig } from "../../src/config/load.ts";
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
 import { md } from "../../src/render/markdown.ts";
 import type { MatrixEvent } from "../../storage/inbound-events-store.ts";
@@ -118,6 +119,26 @@ describe("Dispatcher", () => {
       message("@dominique:x", "!minou", {}, 4500),
     );
     expect(replies.map((answer) => answer.body.slice(0, 10))).toEqual(["Minou 0.0.", "Minou 0.0.", "Doucement ", "Minou 0.0."]);
+  });
+
+  it("answers a newcomer exploring the help and the lists, ten commands in 30 s, with the default flood guard", async () => {
+    const { floodGuard } = validateConfig({ homeserverUrl: "https://matrix.exemple.fr", userId: "@minou:exemple.fr", allowedServers: ["exemple.fr"] });
+    const { handle } = setup(allCommands, floodGuard);
+    const exploring = ["!aide", "!aide agenda", "!aide sondages", "!aide documents", "!agenda", "!docs", "!sondage résultats", "!faq", "!minou", "!aide formations"];
+    const replies = await handle(...exploring.map((body, i) => message("@camille:x", body, {}, 2_000_000 + i * 3000)));
+    expect(replies).toHaveLength(10);
+    expect(replies.filter((answer) => answer.body.startsWith("Doucement"))).toEqual([]);
+  });
+
+  it("still slows down a member sending writes past the default flood guard", async () => {
+    const { floodGuard } = validateConfig({ homeserverUrl: "https://matrix.exemple.fr", userId: "@minou:exemple.fr", allowedServers: ["exemple.fr"] });
+    const { handle } = setup(allCommands, floodGuard);
+    const writes = Array.from({ length: 10 }, (_, i) => message("@camille:x", `!docs ajouter Document ${i} https://pad.exemple.org/p/${i}`, {}, 3_000_000 + i * 3000));
+    const replies = await handle(...writes);
+    const answerTo = (command: MatrixEvent) => replies.find((answer) => JSON.stringify(answer.content["m.relates_to"]) === JSON.stringify({ "m.in_reply_to": { event_id: command.event_id } }))?.body;
+    expect(writes.slice(0, 8).map((command) => answerTo(command)?.startsWith("Doucement"))).toEqual(Array<boolean>(8).fill(false));
+    expect(answerTo(writes[8] as MatrixEvent)).toMatch(/^Doucement/u);
+    expect(answerTo(writes[9] as MatrixEvent)).toBeUndefined();
   });
 
   it("turns a plain reply into a rendered HTML notice without letting user text through as HTML", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { closePoll } from "../../src/polls/close-poll.ts";
 import { pollDeadlinesJob } from "../../src/polls/poll-deadlines.ts";
-import { parseDeadline, parsePollRequest } from "../../src/polls/parse-poll.ts";
+import { parseDatePollRequest, parseDeadline, parsePollRequest } from "../../src/polls/parse-poll.ts";
 import { parsePowerLevels } from "../../src/matrix/power-levels.ts";
 import { captureLog } from "../support/capture-log.ts";
 import { memoryStores } from "../support/memory-stores.ts";
@@ -100,6 +100,20 @@ describe("parsePollRequest", () => {
       request: { question: "Quand se réunir ?", parts: ["Lundi", "Mardi soir", "Mercredi"], deadlineText: "vendredi 18h", undisclosed: true, anonymous: true },
     });
     expect(parsePollRequest("«Œuvre préférée ?» Cœur | Âme anonyme")).toMatchObject({ ok: true, request: { parts: ["Cœur", "Âme"], anonymous: true } });
+  });
+
+  it("reads a date poll without quotes: title up to the ? or the first slot, slots split on commas", () => {
+    const isSlot = (part: string): boolean => /^(lundi|mardi|jeudi) \d+h$/u.test(part);
+    expect(parseDatePollRequest("Réunion de rentrée ? lundi 14h, mardi 18h", isSlot)).toEqual({
+      ok: true,
+      request: { question: "Réunion de rentrée ?", parts: ["lundi 14h", "mardi 18h"], deadlineText: undefined, undisclosed: false, anonymous: false },
+    });
+    expect(parseDatePollRequest("Réunion de rentrée lundi 14h, mardi 18h, jeudi 9h jusqu'à vendredi anonyme", isSlot)).toMatchObject({
+      ok: true,
+      request: { question: "Réunion de rentrée", parts: ["lundi 14h", "mardi 18h", "jeudi 9h"], deadlineText: "vendredi", anonymous: true },
+    });
+    expect(parseDatePollRequest('"Réunion, rentrée" lundi 14h | mardi 18h', isSlot)).toMatchObject({ ok: true, request: { question: "Réunion, rentrée", parts: ["lundi 14h", "mardi 18h"] } });
+    expect(parseDatePollRequest("Réunion de rentrée", isSlot)).toEqual({ ok: false, problem: { kind: "noQuestion" } });
   });
 
   it("reads a deadline without a time as the end of that day", () => {

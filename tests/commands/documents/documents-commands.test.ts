@@ -44,6 +44,13 @@ describe("!docs ajouter", () => {
     expect(second.kind === "reply" ? second.followUps : undefined).toEqual([]);
   });
 
+  it("accepts the link first, the title being the rest of the line", () => {
+    const { stores, camille } = room();
+    const result = docsAjouter.execute(camille, { text: "https://pad.exemple.org/p/cr Compte rendu AG" });
+    expect(bodyOf(result)).toBe("C'est noté : document n°1 Compte rendu AG (https://pad.exemple.org/p/cr).");
+    expect(stores.documents.documents.inRoom(camille.room.roomId)).toMatchObject([{ title: "Compte rendu AG", url: "https://pad.exemple.org/p/cr" }]);
+  });
+
   it("says how to get the index pinned when Minou may not pin", () => {
     const { stores, camille } = room({ pin: false });
     const result = docsAjouter.execute(camille, { text: "Budget https://cloud.tilleuls.fr/s/Ab12" });
