@@ -5,6 +5,7 @@ import { agendaConfigSchema } from "../agenda/config-schema.ts";
 import { documentsConfigSchema } from "../documents/config-schema.ts";
 import { onboardingConfigSchema } from "../onboarding/config-schema.ts";
 import { announcementsConfigSchema } from "../staff-announcements/config-schema.ts";
+import { catalog } from "../i18n/catalog.ts";
 
 const userId = z
   .string()
@@ -21,7 +22,6 @@ const httpUrl = z
 const timeZone = z.string().refine((zone) => IANAZone.isValidZone(zone), {
   error: "fuseau horaire IANA attendu, par exemple Europe/Paris",
 });
-export const languages = ["fr", "en"] as const;
 export const logLevels = ["error", "warn", "info", "debug", "trace"] as const;
 
 /**
@@ -42,7 +42,13 @@ export const configSchema = z.strictObject({
     .regex(/^[^\s\p{L}\p{N}]{1,3}$/u, "1 à 3 signes, sans lettre ni espace, par exemple !")
     .default("!"),
   names: z.array(z.string().min(2).max(40)).default(["Minou"]),
-  defaultLanguage: z.enum(languages).default("fr"),
+  defaultLanguage: z
+    .string()
+    .refine((code) => catalog.isLanguage(code), {
+      error: `une langue de locales/languages.json (${catalog.languages.map((language) => language.code).join(", ")})`,
+    })
+    .transform((code) => code as Language)
+    .default("fr"),
   timeZone: timeZone.default("Europe/Paris"),
   dataDirectory: z.string().min(1).default("data"),
   http: z
@@ -96,7 +102,12 @@ export const configSchema = z.strictObject({
 });
 
 export type ConfigFile = z.output<typeof configSchema>;
-export type Language = (typeof languages)[number];
+/**
+ * A code of locales/languages.json, validated where it enters (config, `!langue`, stored rooms).
+ * Still the union of the shipped codes while features index `Localized` records by it; it becomes
+ * `string` once their texts are in the catalog (locales/README.md).
+ */
+export type Language = "fr" | "en";
 export type LogLevel = (typeof logLevels)[number];
 
 /** The schema under its defaults and optional markers. */
