@@ -162,7 +162,14 @@ export class Catalog {
 }
 
 /** Minou's catalogs, read once when the process starts. */
-export const catalog = Catalog.load();
+export let catalog = Catalog.load();
+
+/** Puts another catalog in place (the pseudo-locale test); returns the one it replaced. */
+export function useCatalog(next: Catalog): Catalog {
+  const previous = catalog;
+  catalog = next;
+  return previous;
+}
 
 /**
  * A text of the catalog as Markdown: `t(language, "general.langue.done", { name })`. The message is
