@@ -91,6 +91,7 @@ export function placeholdersOf(ast: Ast): { readonly shown: Set<string>; readonl
 interface Compiled {
   readonly format: IntlMessageFormat;
   readonly selected: ReadonlySet<string>;
+  readonly placeholders: ReadonlySet<string>;
 }
 
 /** A set of catalogs with their compiled messages; `catalog` below is Minou's own. */
@@ -132,7 +133,7 @@ export class Catalog {
 
   /** The message as trusted Markdown, its string values escaped as `md` does. */
   markdown(language: string, key: string, values: MessageValues = {}): Markdown {
-    const { format, selected } = this.compile(language, key);
+    const { format, selected } = this.compile(language, key, values);
     const prepared: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(values)) {
       if (value instanceof Markdown) prepared[name] = value.source;
@@ -145,17 +146,27 @@ export class Catalog {
   plain(language: string, key: string, values: MessageValues = {}): string {
     const prepared: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(values)) prepared[name] = value instanceof Markdown ? value.source : value;
-    return String(this.compile(language, key).format.format(prepared));
+    return String(this.compile(language, key, values).format.format(prepared));
   }
 
-  private compile(language: string, key: string): Compiled {
+  private compile(language: string, key: string, values: MessageValues): Compiled {
+    const compiled = this.compiled.get(`${language}\u0000${key}`) ?? this.compileOnce(language, key);
+    // ICU throws for a value left out; a misspelt or stray one would pass silently.
+    for (const name of Object.keys(values)) {
+      if (!compiled.placeholders.has(name)) throw new Error(`${key} : pas de paramètre « ${name} » (${[...compiled.placeholders].join(", ") || "aucun"})`);
+    }
+    return compiled;
+  }
+
+  private compileOnce(language: string, key: string): Compiled {
     const found = this.catalogs.get(language)?.has(key) === true ? language : REFERENCE_LANGUAGE;
     const cacheKey = `${found}\u0000${key}`;
     const cached = this.compiled.get(cacheKey);
     if (cached !== undefined) return cached;
     // Markdown and usage lines hold "<commande>": no ICU tags, so "<" stays text.
     const format = new IntlMessageFormat(this.source(found, key), this.localeOf(found), undefined, { ignoreTag: true });
-    const compiled = { format, selected: placeholdersOf(format.getAst()).selected };
+    const { selected, all } = placeholdersOf(format.getAst());
+    const compiled = { format, selected, placeholders: all };
     this.compiled.set(cacheKey, compiled);
     return compiled;
   }

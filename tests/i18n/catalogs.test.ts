@@ -76,6 +76,10 @@ describe("t() and plainText()", () => {
     expect(catalog.plain("xx", "runtime.group.polls")).toBe("Sondages");
   });
 
+  it("refuses a value the message has no placeholder for (a misspelt name)", () => {
+    expect(() => t("fr", "runtime.internalError", { referense: "abc" })).toThrow(/referense/u);
+  });
+
   it("refuses a misspelt key at compile time", () => {
     // @ts-expect-error: not a key of locales/fr/*.json
     expect(() => t("fr", "runtime.nope")).toThrow(/runtime\.nope/u);
