@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
-import { catalog, placeholdersOf, plainText, REFERENCE_LANGUAGE, t } from "../../src/i18n/catalog.ts";
+import { catalog, compileMessage, plainText, REFERENCE_LANGUAGE, t } from "../../src/i18n/catalog.ts";
 import { isLanguage, localeOf } from "../../src/i18n/language.ts";
 import { code, md } from "../../src/render/markdown.ts";
+import { GENERATED, messageParametersSource } from "../../scripts/catalog-types.ts";
 
 const locales = new URL("../../locales/", import.meta.url);
 const read = (language: string, file: string): Record<string, string> =>
@@ -11,8 +11,9 @@ const read = (language: string, file: string): Record<string, string> =>
 const areaFiles = readdirSync(new URL(`${REFERENCE_LANGUAGE}/`, locales)).filter((name) => name.endsWith(".json"));
 const shipped = catalog.languages.map((language) => language.code);
 
+/** Each placeholder with how the message uses it ("count:number"), sorted. */
 function placeholders(message: string): string[] {
-  return [...placeholdersOf(new IntlMessageFormat(message, "fr", undefined, { ignoreTag: true }).getAst()).all].sort();
+  return [...compileMessage(message, "fr").placeholders].map(([name, use]) => `${name}:${use}`).sort();
 }
 
 describe("locales/languages.json", () => {
@@ -54,6 +55,12 @@ describe.each(shipped)("catalog %s", (language) => {
   });
 });
 
+describe("src/i18n/message-parameters.ts", () => {
+  it("is generated from the French catalog (run npm run i18n:types)", () => {
+    expect(readFileSync(GENERATED, "utf8")).toBe(messageParametersSource());
+  });
+});
+
 describe("t() and plainText()", () => {
   it("escapes plain string values as md does, lets Markdown values and numbers through", () => {
     const given = "*gras* [lien](x)";
@@ -76,7 +83,8 @@ describe("t() and plainText()", () => {
     expect(catalog.plain("xx", "runtime.group.polls")).toBe("Sondages");
   });
 
-  it("refuses a value the message has no placeholder for (a misspelt name)", () => {
+  it("refuses a value the message has no placeholder for (a misspelt name), at compile time too", () => {
+    // @ts-expect-error: the placeholder is {reference}
     expect(() => t("fr", "runtime.internalError", { referense: "abc" })).toThrow(/referense/u);
   });
 
