@@ -1,18 +1,18 @@
+import { t } from "../../src/i18n/catalog.ts";
+import { isLanguage, languageCodes } from "../../src/i18n/language.ts";
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
-import { md } from "../../src/render/markdown.ts";
 
 export const langue = defineCommand({
-  names: { fr: ["langue"], en: ["language"] },
+  texts: "general.langue",
   group: "general",
-  summary: { fr: "choisir la langue de Minou dans ce salon", en: "choose Minou's language in this room" },
-  args: [{ name: "language", kind: "choice", choices: ["fr", "en"], label: { fr: "langue", en: "language" } }],
+  // The codes of locales/languages.json: a language added there is offered here.
+  args: [{ name: "language", kind: "choice", choices: languageCodes() }],
   permission: "moderator",
   execute({ stores, room }, { language }) {
+    // parseArgs only lets the choices through; the check narrows the type.
+    if (!isLanguage(language)) throw new Error(`langue inconnue : ${language}`);
     stores.rooms.setLanguage(room.roomId, language);
-    return reply(
-      language === "fr"
-        ? md`C'est noté : je parlerai français dans ce salon.`
-        : md`Noted: I will speak English in this room.`,
-    );
+    // Said in the language just chosen, which each catalog names itself.
+    return reply(t(language, "general.langue.done"));
   },
 });

@@ -1,6 +1,7 @@
 import { IANAZone } from "luxon";
 import { isIP } from "node:net";
 import { z } from "zod";
+import { catalog } from "../i18n/catalog.ts";
 
 const userId = z
   .string()
@@ -17,7 +18,6 @@ const httpUrl = z
 const timeZone = z.string().refine((zone) => IANAZone.isValidZone(zone), {
   error: "fuseau horaire IANA attendu, par exemple Europe/Paris",
 });
-export const languages = ["fr", "en"] as const;
 export const logLevels = ["error", "warn", "info", "debug", "trace"] as const;
 
 /**
@@ -39,7 +39,13 @@ export const coreConfigSchema = z.strictObject({
     .regex(/^[^\s\p{L}\p{N}]{1,3}$/u, "1 à 3 signes, sans lettre ni espace, par exemple !")
     .default("!"),
   names: z.array(z.string().min(2).max(40)).default(["Minou"]),
-  defaultLanguage: z.enum(languages).default("fr"),
+  defaultLanguage: z
+    .string()
+    .refine((code) => catalog.isLanguage(code), {
+      error: `une langue de locales/languages.json (${catalog.languages.map((language) => language.code).join(", ")})`,
+    })
+    .transform((code) => code as Language)
+    .default("fr"),
   timeZone: timeZone.default("Europe/Paris"),
   dataDirectory: z.string().min(1).default("data"),
   http: z
@@ -110,7 +116,12 @@ export function configSchemaWith(sections: readonly ConfigSection[]): z.ZodObjec
   if (clash !== undefined) throw new Error(`config section "${clash}" declared twice`);
   return coreConfigSchema.extend(Object.fromEntries(sections.map((section) => [section.key, section.schema])));
 }
-export type Language = (typeof languages)[number];
+/**
+ * A code of locales/languages.json, validated where it enters (config, `!langue`, stored rooms).
+ * Still the union of the shipped codes while features index `Localized` records by it; it becomes
+ * `string` once their texts are in the catalog (locales/README.md).
+ */
+export type Language = "fr" | "en";
 export type LogLevel = (typeof logLevels)[number];
 
 /** The schema under its defaults and optional markers. */

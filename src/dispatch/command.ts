@@ -1,4 +1,5 @@
 import type { Language, Localized } from "../i18n/language.ts";
+import { catalogTexts, localizedTexts, type CommandTexts, type CommandTextsKey } from "./command-texts.ts";
 import type { PersonalDataPart } from "../privacy/personal-data.ts";
 import type { Markdown } from "../render/markdown.ts";
 import type { Stores } from "../../storage/index.ts";
@@ -18,8 +19,11 @@ export type CommandGroup = "general" | "agenda" | "polls" | "documents" | "train
 interface ArgBase {
   /** The key in the parsed arguments object. */
   readonly name: string;
-  /** How the help shows the argument: `<commande>`, `<command>`. */
-  readonly label: Localized;
+  /**
+   * How the help shows the argument: `<commande>`, `<command>`. Commands whose texts are in the
+   * catalog leave it out: it is `<texts>.arg.<name>` there.
+   */
+  readonly label?: Localized;
   readonly optional?: boolean;
 }
 /** One word, or one "quoted phrase". */
@@ -196,22 +200,36 @@ export function refuse(text: Markdown): CommandResult {
   return { kind: "refusal", text };
 }
 
-export interface CommandDescriptor<A extends readonly ArgSpec[], O extends readonly OptionSpec[]> {
+/** A command's texts written in its descriptor: the old way, until its feature moves to the catalog. */
+interface InlineTexts {
+  readonly texts?: never;
   /** Names in each language; the first French name is the canonical one. May hold spaces ("agenda ajouter"). */
   readonly names: Localized<readonly string[]>;
-  readonly group: CommandGroup;
   readonly summary: Localized;
   /** Optional longer explanation and examples for `!aide <commande>` (Markdown, trusted). */
   readonly details?: Localized;
-  readonly args: A;
-  readonly options?: O;
-  readonly permission: PermissionLevel;
   /**
    * Who may use it, when the command itself narrows `permission` to some of those it admits (a
    * poll's creator, the room's moderators and the centre's staff): the help and the README show
    * this instead of the level's name, and the command's refusal uses the same words.
    */
   readonly permissionDetail?: Localized;
+}
+
+/** A command's texts in the catalog: `texts: "general.aide"` reads `general.aide.names`, `.summary`… */
+interface CatalogTexts {
+  readonly texts: CommandTextsKey;
+  readonly names?: never;
+  readonly summary?: never;
+  readonly details?: never;
+  readonly permissionDetail?: never;
+}
+
+export type CommandDescriptor<A extends readonly ArgSpec[], O extends readonly OptionSpec[]> = (InlineTexts | CatalogTexts) & {
+  readonly group: CommandGroup;
+  readonly args: A;
+  readonly options?: O;
+  readonly permission: PermissionLevel;
   /**
    * Only reads (help, lists, results) and changes nothing: the flood guard lets a member send more
    * of these (src/dispatch/flood-guard.ts). Default: false, a write.
@@ -224,18 +242,18 @@ export interface CommandDescriptor<A extends readonly ArgSpec[], O extends reado
   readonly senderMembershipIn?: (stores: Stores, args: ArgsOf<A, O>) => string | undefined;
   /** Runs inside the transaction that marks the command handled; must not do I/O beyond the stores. */
   readonly execute: (context: CommandContext, args: ArgsOf<A, O>) => CommandResult;
-}
+};
 
 /** A command as the registry holds it, its argument types erased. */
 export interface Command {
-  readonly names: Localized<readonly string[]>;
+  /** The canonical (first French) name, for logs and errors. */
+  readonly id: string;
+  /** Names, summary, details, argument labels in any language. */
+  readonly texts: CommandTexts;
   readonly group: CommandGroup;
-  readonly summary: Localized;
-  readonly details?: Localized;
   readonly args: readonly ArgSpec[];
   readonly options: readonly OptionSpec[];
   readonly permission: PermissionLevel;
-  readonly permissionDetail?: Localized;
   readonly readOnly: boolean;
   readonly senderMembershipIn?: (stores: Stores, args: Readonly<Record<string, string | number | undefined>>) => string | undefined;
   readonly execute: (context: CommandContext, args: Readonly<Record<string, string | number | undefined>>) => CommandResult;
@@ -244,10 +262,25 @@ export interface Command {
 export function defineCommand<const A extends readonly ArgSpec[], const O extends readonly OptionSpec[] = []>(
   descriptor: CommandDescriptor<A, O>,
 ): Command {
-  const { senderMembershipIn, ...rest } = descriptor;
+  const options = descriptor.options ?? [];
+  const texts =
+    descriptor.texts === undefined
+      ? localizedTexts({
+          names: descriptor.names,
+          summary: descriptor.summary,
+          ...(descriptor.details === undefined ? {} : { details: descriptor.details }),
+          ...(descriptor.permissionDetail === undefined ? {} : { permissionDetail: descriptor.permissionDetail }),
+          labels: Object.fromEntries([...descriptor.args, ...options].map((arg) => [arg.name, arg.label])),
+        })
+      : catalogTexts(descriptor.texts);
+  const { senderMembershipIn } = descriptor;
   return {
-    ...rest,
-    options: descriptor.options ?? [],
+    id: texts.names("fr")[0] ?? "",
+    texts,
+    group: descriptor.group,
+    args: descriptor.args,
+    options,
+    permission: descriptor.permission,
     readOnly: descriptor.readOnly ?? false,
     ...(senderMembershipIn === undefined ? {} : { senderMembershipIn: senderMembershipIn as NonNullable<Command["senderMembershipIn"]> }),
     execute: descriptor.execute as Command["execute"],

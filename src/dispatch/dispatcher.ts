@@ -16,6 +16,7 @@ import { correctedCommand, EDIT_EXPLAINED, editDecision, readEdit, replyTarget, 
 import {
   allows,
   type AboutMinou,
+  type Command,
   type CommandContext,
   type CommandSettings,
   type MinouAbilities,
@@ -192,7 +193,7 @@ export class Dispatcher implements InboundHandler {
     if (!parsed.ok) {
       const usage = usageOf(command, room.language, this.settings.prefix);
       const subcommand = this.registry.suggest(words, room.language, words.slice(0, match.wordCount));
-      return respond(this.describeProblem(parsed.problem, room.language, usage, subcommand), "bad-arguments");
+      return respond(this.describeProblem(command, parsed.problem, room.language, usage, subcommand), "bad-arguments");
     }
 
     const context: CommandContext = {
@@ -218,26 +219,26 @@ export class Dispatcher implements InboundHandler {
       });
     } catch (error) {
       const reference = createHash("sha256").update(event.event_id).digest("hex").slice(0, 8);
-      this.log.error("command failed", { reference, command: command.names.fr[0], roomId, sender: event.sender, eventId: event.event_id, error });
+      this.log.error("command failed", { reference, command: command.id, roomId, sender: event.sender, eventId: event.event_id, error });
       return respond(messages.internalError(reference), "error");
     }
   }
 
-  private describeProblem(problem: ArgProblem, language: Language, usage: string, suggestion: string | undefined): Markdown {
+  private describeProblem(command: Command, problem: ArgProblem, language: Language, usage: string, suggestion: string | undefined): Markdown {
     const messages = messagesFor(language);
     const prefixed = suggestion === undefined ? undefined : this.settings.prefix + suggestion;
     const given = "given" in problem ? excerpt(problem.given) : "";
     switch (problem.kind) {
       case "missing":
-        return messages.missingArgument(problem.arg.label[language], usage);
+        return messages.missingArgument(command.texts.label(problem.arg.name, language), usage);
       case "notInteger":
-        return messages.notInteger(problem.arg.label[language], given, usage);
+        return messages.notInteger(command.texts.label(problem.arg.name, language), given, usage);
       case "outOfRange":
-        return messages.outOfRange(problem.arg.label[language], given, usage);
+        return messages.outOfRange(command.texts.label(problem.arg.name, language), given, usage);
       case "notAChoice":
         // "!agenda ajoutr": a near-miss sub-command helps more than the list of choices.
         return problem.arg.kind === "choice" && prefixed === undefined
-          ? messages.notAChoice(problem.arg.label[language], given, problem.arg.choices, usage)
+          ? messages.notAChoice(command.texts.label(problem.arg.name, language), given, problem.arg.choices, usage)
           : messages.tooManyArguments(given, usage, prefixed);
       case "tooMany":
         return messages.tooManyArguments(given, usage, prefixed);

@@ -1,7 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import type { Command } from "./command.ts";
 import { fold } from "./fold.ts";
-import type { Language } from "../i18n/language.ts";
+import { languageCodes, type Language } from "../i18n/language.ts";
 
 export interface CommandMatch {
   readonly command: Command;
@@ -17,18 +17,18 @@ export class CommandRegistry {
 
   constructor(readonly commands: readonly Command[]) {
     for (const command of commands) {
-      for (const name of [...command.names.fr, ...command.names.en]) {
+      for (const name of command.texts.everyName()) {
         const key = foldName(name);
         const existing = this.byName.get(key);
         if (existing !== undefined && existing !== command) {
-          throw new Error(`Deux commandes portent le nom « ${name} » : ${existing.names.fr[0]} et ${command.names.fr[0]}`);
+          throw new Error(`Deux commandes portent le nom « ${name} » : ${existing.id} et ${command.id}`);
         }
         if (key.split(" ").length > MAX_NAME_WORDS) throw new Error(`Nom de commande trop long : ${name}`);
         this.byName.set(key, command);
       }
       const lastArg = command.args.at(-1);
       if (command.args.some((arg) => arg.kind === "text" && arg !== lastArg)) {
-        throw new Error(`${command.names.fr[0]} : un argument texte doit être le dernier`);
+        throw new Error(`${command.id} : un argument texte doit être le dernier`);
       }
     }
   }
@@ -57,8 +57,8 @@ export class CommandRegistry {
     if (typed === undefined || typed === "") return undefined;
     let best: { name: string; cost: number } | undefined;
     for (const command of this.commands) {
-      for (const lang of [language, language === "fr" ? "en" : "fr"] as const) {
-        for (const name of command.names[lang]) {
+      for (const lang of [language, ...languageCodes().filter((code) => code !== language)]) {
+        for (const name of command.texts.names(lang)) {
           const parts = foldName(name).split(" ");
           if (parts.slice(0, after.length).join(" ") !== prefix || parts.length <= after.length) continue;
           const candidate = parts[after.length] ?? "";
@@ -76,13 +76,13 @@ export class CommandRegistry {
 
   /** The name to show for a command in a language. */
   static nameIn(command: Command, language: Language): string {
-    return command.names[language][0] ?? command.names.fr[0] ?? "";
+    return command.texts.names(language)[0] ?? command.id;
   }
 
   private canonicalName(folded: string, language: Language): string {
     const command = this.byName.get(folded);
     if (command === undefined) return folded;
-    const exact = [...command.names.fr, ...command.names.en].find((name) => foldName(name) === folded);
+    const exact = command.texts.everyName().find((name) => foldName(name) === folded);
     return exact ?? CommandRegistry.nameIn(command, language);
   }
 }

@@ -13,8 +13,8 @@ describe("help generated from the registry", () => {
     for (const level of permissionLevels) {
       const text = helpOverview(registry, level, "fr", "!").source;
       for (const command of registry.commands) {
-        const shown = text.includes(`\`!${command.names.fr[0]}\``);
-        expect(shown, `${command.names.fr[0]} for ${level}`).toBe(allows(level, command.permission));
+        const shown = text.includes(`\`!${command.id}\``);
+        expect(shown, `${command.id} for ${level}`).toBe(allows(level, command.permission));
       }
     }
   });
@@ -28,10 +28,10 @@ describe("help generated from the registry", () => {
   });
 
   it("details a topic: its commands the asker may use, each with what it does", () => {
-    expect(findGroup("Sondages", "fr")).toBe("polls");
-    expect(findGroup("polls", "fr")).toBe("polls");
-    expect(findGroup("AGENDA", "en")).toBe("agenda");
-    expect(findGroup("inconnu", "fr")).toBeUndefined();
+    expect(findGroup("Sondages")).toBe("polls");
+    expect(findGroup("polls")).toBe("polls");
+    expect(findGroup("AGENDA")).toBe("agenda");
+    expect(findGroup("inconnu")).toBeUndefined();
     const general = helpGroup(registry, "general", "member", "fr", "!").source;
     expect(general).toContain("`!minou` — qui est Minou");
     expect(general).not.toContain("`!langue`");
@@ -51,12 +51,12 @@ describe("help generated from the registry", () => {
   it("says who may close a poll, give it a deadline or choose its slot as the commands decide, in the help and the README", () => {
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
     for (const name of ["sondage clore", "sondage échéance", "sondage choisir"]) {
-      const command = registry.commands.find((candidate) => candidate.names.fr[0] === name);
-      expect(command?.permissionDetail, name).toBeDefined();
+      const command = registry.commands.find((candidate) => candidate.id === name);
+      expect(command?.texts.permissionDetail("fr"), name).toBeDefined();
       if (command === undefined) continue;
       const shown = (language: "fr" | "en"): string => renderMessage(helpDetail(command, "member", language, "!")).body;
       expect(shown("fr"), name).toContain("Qui peut l'utiliser : la personne qui a lancé le sondage, les modérateurs du salon et l'équipe du centre.");
-      expect(shown("en"), name).toContain("Who may use it : whoever started the poll, the room's moderators and the centre's staff.");
+      expect(shown("en"), name).toContain("Who may use it: whoever started the poll, the room's moderators and the centre's staff.");
       expect(shown("fr"), name).not.toContain("tous les membres");
       const row = readme.split("\n").find((line) => line.startsWith(`| \`!${name}`));
       expect(row, name).toMatch(/\| la personne qui a lancé le sondage, les modérateurs du salon et l'équipe du centre \/ whoever started the poll, the room's moderators and the centre's staff \|$/);

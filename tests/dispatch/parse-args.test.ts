@@ -63,7 +63,7 @@ describe("parseArgs", () => {
   });
 
   it("refuses words beyond the last argument", () => {
-    const noText = defineCommand({ ...training, args: [{ name: "mode", kind: "choice", choices: ["a"], label }] });
+    const noText = defineCommand({ names: { fr: ["essai"], en: ["try"] }, group: "general", summary: label, args: [{ name: "mode", kind: "choice", choices: ["a"], label }], permission: "member", execute: () => reply(md`ok`) });
     expect(parseArgs(noText, tokenize("a b"), "a b")).toMatchObject({ ok: false, problem: { kind: "tooMany", given: "b" } });
   });
 });

@@ -11,10 +11,10 @@ const stub = (fr: string[], en: string[]) =>
 
 describe("CommandRegistry", () => {
   it("finds commands by French or English name, ignoring accents and case", () => {
-    expect(registry.match(["Aide"])?.command.names.fr[0]).toBe("aide");
-    expect(registry.match(["HELP"])?.command.names.fr[0]).toBe("aide");
+    expect(registry.match(["Aide"])?.command.id).toBe("aide");
+    expect(registry.match(["HELP"])?.command.id).toBe("aide");
     expect(registry.match(["LÀNGUE", "en"])).toMatchObject({ wordCount: 1 });
-    expect(registry.find("!about")?.names.fr[0]).toBe("minou");
+    expect(registry.find("!about")?.id).toBe("minou");
     expect(registry.match(["inconnu"])).toBeUndefined();
   });
 

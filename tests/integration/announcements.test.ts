@@ -112,7 +112,7 @@ describe("staff announcements through the real bot (matrix-js-sdk members)", () 
   });
 
   it("refuses non-staff members, and staff outside the staff room, with a clear message", async () => {
-    expect(body(await ask(camille, "!annonce Bonjour"))).toBe("Désolé, !annonce est réservée à l'équipe du centre et aux administrateurs. Demandez à un modérateur du salon si besoin.");
+    expect(body(await ask(camille, "!annonce Bonjour"))).toBe("Désolé, !annonce est réservée à l'équipe du centre et aux administrateurs. Si vous en avez besoin, adressez-vous à l'équipe du centre.");
     expect(body(await ask(equipe, "!annonce Bonjour", chorale))).toContain("depuis le salon de l'équipe du centre");
     expect(body(await ask(equipe, "!annonce confirmer"))).toContain("pas d'annonce en attente de confirmation");
     expect(body(await ask(equipe, "!annonce #inconnue Bonjour"))).toContain("Aucun salon ne porte l'étiquette #inconnue");

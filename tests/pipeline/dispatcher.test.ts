@@ -42,7 +42,7 @@ describe("Dispatcher", () => {
     const { handle, stores } = setup();
     const [refused] = await handle(message("@camille:x", "!langue en"));
     expect(refused?.body).toBe(
-      "Désolé, !langue est réservée aux modérateurs du salon (niveau de pouvoir 50 ou plus), à l'équipe du centre et aux administrateurs. Demandez à un modérateur du salon si besoin.",
+      "Désolé, !langue est réservée aux modérateurs du salon (niveau de pouvoir 50 ou plus), à l'équipe du centre et aux administrateurs. Un modérateur du salon peut la lancer pour vous.",
     );
     expect(stores.rooms.get(ROOM)?.language).toBeNull();
     for (const sender of ["@modo:x", "@equipe:x", "@admin:x"]) {

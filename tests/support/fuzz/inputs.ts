@@ -3,6 +3,7 @@
 // broken or invisible Unicode, Markdown, HTML, odd numbers and dates) and wrapped in event shapes
 // Element would never send. Plain data, all of it decided by the seed.
 import type { ArgSpec, Command, OptionSpec } from "../../../src/dispatch/command.ts";
+import { languageCodes } from "../../../src/i18n/language.ts";
 import { DATES, EMOJI, head, hostilePiece, hostileText, HTML, leadingJunk, longText, mangleWord, NUMBERS, PHRASES, QUOTES, WORDS, ZERO_WIDTH, BIDI, CONTROLS } from "./hostile.ts";
 import type { Random } from "./random.ts";
 
@@ -54,7 +55,7 @@ interface Sent {
 
 /** Each command's examples from its help ("`!agenda ajouter jeudi 18h30 Réunion`"). */
 export function helpExamples(command: Command): string[] {
-  const details = `${command.details?.fr ?? ""}\n${command.details?.en ?? ""}`;
+  const details = languageCodes().map((language) => command.texts.details(language) ?? "").join("\n");
   return [...details.matchAll(/`(![^`]+)`/gu)].map((match) => match[1] ?? "").filter((example) => !example.includes("…"));
 }
 
@@ -78,8 +79,8 @@ export class InputGenerator {
   ) {
     this.history = rooms.map(() => []);
     this.examples = commands.flatMap(helpExamples);
-    this.names = commands.flatMap((command) => [...command.names.fr, ...command.names.en]);
-    this.storingAndListing = commands.filter((command) => STORING_AND_LISTING.includes(command.names.fr[0] ?? ""));
+    this.names = commands.flatMap((command) => command.texts.everyName());
+    this.storingAndListing = commands.filter((command) => STORING_AND_LISTING.includes(command.id));
   }
 
   generate(count: number): FuzzInput[] {
@@ -146,7 +147,7 @@ export class InputGenerator {
   /** A command line from the descriptor: a name in either language, then arguments of each kind. */
   private fromDescriptor(command: Command): string {
     const { random } = this;
-    const names = [...command.names.fr, ...command.names.en];
+    const names = command.texts.everyName();
     let name = random.pick(names);
     if (random.chance(0.1)) {
       const words = name.split(" ");

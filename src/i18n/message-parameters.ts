@@ -1,0 +1,66 @@
+// Generated from locales/fr/*.json by `npm run i18n:types`: do not edit.
+import type { MarkdownPart } from "../render/markdown.ts";
+
+/** Each message's placeholders: text (escaped unless Markdown), select values, numbers. */
+export interface MessageParameters {
+  "general.aide.arg.command": Record<string, never>;
+  "general.aide.details": Record<string, never>;
+  "general.aide.names": Record<string, never>;
+  "general.aide.summary": Record<string, never>;
+  "general.aide.unknown": { readonly typed: MarkdownPart; readonly help: MarkdownPart };
+  "general.aide.unknownSuggestion": { readonly typed: MarkdownPart; readonly suggestion: MarkdownPart; readonly help: MarkdownPart };
+  "general.langue.arg.language": Record<string, never>;
+  "general.langue.done": Record<string, never>;
+  "general.langue.names": Record<string, never>;
+  "general.langue.summary": Record<string, never>;
+  "general.minou.contact": { readonly contact: MarkdownPart };
+  "general.minou.dataCommand": Record<string, never>;
+  "general.minou.encryption": Record<string, never>;
+  "general.minou.eraseCommand": Record<string, never>;
+  "general.minou.freeSoftware": Record<string, never>;
+  "general.minou.freeSoftwareWithSource": { readonly url: MarkdownPart };
+  "general.minou.identity": { readonly version: MarkdownPart; readonly centre: MarkdownPart; readonly uptime: MarkdownPart };
+  "general.minou.names": Record<string, never>;
+  "general.minou.privacy": { readonly days: number; readonly privacyCommand: MarkdownPart; readonly dataCommand: MarkdownPart; readonly eraseCommand: MarkdownPart };
+  "general.minou.privacyCommand": Record<string, never>;
+  "general.minou.summary": Record<string, never>;
+  "runtime.duplicateOption": { readonly key: MarkdownPart; readonly usage: MarkdownPart };
+  "runtime.editNotRerun": { readonly help: MarkdownPart };
+  "runtime.floodWarning": { readonly seconds: number };
+  "runtime.group.agenda": Record<string, never>;
+  "runtime.group.documents": Record<string, never>;
+  "runtime.group.general": Record<string, never>;
+  "runtime.group.onboarding": Record<string, never>;
+  "runtime.group.polls": Record<string, never>;
+  "runtime.group.staff": Record<string, never>;
+  "runtime.group.trainings": Record<string, never>;
+  "runtime.help.argument": { readonly argument: MarkdownPart };
+  "runtime.help.commandExample": Record<string, never>;
+  "runtime.help.commandLine": { readonly command: MarkdownPart; readonly summary: MarkdownPart };
+  "runtime.help.commandPlaceholder": Record<string, never>;
+  "runtime.help.groupDetail": { readonly example: MarkdownPart };
+  "runtime.help.groupLine": { readonly group: MarkdownPart; readonly commands: MarkdownPart };
+  "runtime.help.intro": Record<string, never>;
+  "runtime.help.optionalArgument": { readonly argument: MarkdownPart };
+  "runtime.help.otherNames": { readonly names: MarkdownPart };
+  "runtime.help.outro": { readonly topicExample: MarkdownPart; readonly commandExample: MarkdownPart };
+  "runtime.help.title": { readonly command: MarkdownPart; readonly summary: MarkdownPart };
+  "runtime.help.topicExample": Record<string, never>;
+  "runtime.help.whoMayUse": { readonly who: MarkdownPart };
+  "runtime.internalError": { readonly reference: MarkdownPart };
+  "runtime.missingArgument": { readonly label: MarkdownPart; readonly usage: MarkdownPart };
+  "runtime.notAChoice": { readonly given: MarkdownPart; readonly label: MarkdownPart; readonly choices: MarkdownPart; readonly usage: MarkdownPart };
+  "runtime.notAllowed": { readonly command: MarkdownPart; readonly level: string };
+  "runtime.notInteger": { readonly given: MarkdownPart; readonly label: MarkdownPart; readonly usage: MarkdownPart };
+  "runtime.outOfRange": { readonly given: MarkdownPart; readonly label: MarkdownPart; readonly usage: MarkdownPart };
+  "runtime.permission.admin": Record<string, never>;
+  "runtime.permission.member": Record<string, never>;
+  "runtime.permission.moderator": Record<string, never>;
+  "runtime.permission.staff": Record<string, never>;
+  "runtime.tooManyArguments": { readonly given: MarkdownPart; readonly usage: MarkdownPart };
+  "runtime.tooManyArgumentsSuggestion": { readonly given: MarkdownPart; readonly suggestion: MarkdownPart; readonly usage: MarkdownPart };
+  "runtime.undelivered": Record<string, never>;
+  "runtime.undeliveredReply": Record<string, never>;
+  "runtime.unknownCommand": { readonly command: MarkdownPart; readonly help: MarkdownPart };
+  "runtime.unknownCommandSuggestion": { readonly command: MarkdownPart; readonly suggestion: MarkdownPart };
+}

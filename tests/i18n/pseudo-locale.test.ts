@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useCatalog, type Catalog } from "../../src/i18n/catalog.ts";
+import { CommandRegistry } from "../../src/dispatch/registry.ts";
+import { allCommands } from "../../commands/index.ts";
+import { dispatching, textMessage } from "../support/dispatching.ts";
+import { MEMBER, PSEUDO_CASES } from "./pseudo-cases.ts";
+import { outsidePseudo, pseudoCatalog, pseudoMessage } from "./pseudo-locale.ts";
+
+// Command names and argument choices are identifiers, not prose: they may show outside ⟦…⟧.
+const identifiers = [...new CommandRegistry(allCommands).commands.flatMap((command) => [
+  ...command.texts.everyName(),
+  ...[...command.args, ...command.options].flatMap((arg) => (arg.kind === "choice" ? arg.choices : [])),
+])].sort((a, b) => b.length - a.length);
+
+/** What is left besides Markdown punctuation, whitespace, identifiers and the case's own values. */
+function leftover(text: string, allowed: readonly string[] = []): string {
+  let rest = outsidePseudo(text);
+  for (const value of [...allowed].sort((a, b) => b.length - a.length)) rest = rest.split(value).join(" ");
+  for (const name of identifiers) rest = rest.split(name).join(" ");
+  // Numbers are placeholder values (counts, versions, durations).
+  return rest.replace(/[\s\p{P}\p{S}\p{N}]/gu, "");
+}
+
+describe("pseudo-locale", () => {
+  let original: Catalog;
+  beforeAll(() => {
+    original = useCatalog(pseudoCatalog());
+  });
+  afterAll(() => {
+    useCatalog(original);
+  });
+
+  it("keeps the ICU syntax and accents only the text", () => {
+    expect(pseudoMessage("Il reste {count, plural, one {# place} other {# places}} pour {title}.")).toBe(
+      "⟦Íl résté {count, plural, one {# pláçé} other {# pláçés}} póúr ⟧{title}⟦.⟧",
+    );
+  });
+
+  it("notices a text that is not in the catalog (the agenda's summaries, not moved yet)", async () => {
+    const { handle } = dispatching();
+    const [reply] = await handle(textMessage(MEMBER, "!aide agenda"));
+    expect(leftover(reply?.body ?? "")).not.toBe("");
+  });
+
+  for (const [area, cases] of Object.entries(PSEUDO_CASES)) {
+    describe(area, () => {
+      for (const { line, sender = MEMBER, values = [] } of cases) {
+        it(`${line} (${sender}) says only catalog texts`, async () => {
+          const { handle } = dispatching();
+          const replies = await handle(textMessage(sender, line));
+          expect(replies.length, line).toBeGreaterThan(0);
+          for (const reply of replies) {
+            expect(reply.body, line).toContain("⟦");
+            // The words typed are placeholder values too ("Je ne connais pas la commande !zzzz").
+            expect(leftover(reply.body, [...line.split(/\s+/u), ...values]), `${line}: ${reply.body}`).toBe("");
+          }
+        });
+      }
+    });
+  }
+});
