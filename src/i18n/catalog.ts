@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { IntlMessageFormat } from "intl-messageformat";
+import type agenda from "../../locales/fr/agenda.json";
+import type announcements from "../../locales/fr/announcements.json";
+import type documents from "../../locales/fr/documents.json";
 import type general from "../../locales/fr/general.json";
+import type onboarding from "../../locales/fr/onboarding.json";
+import type polls from "../../locales/fr/polls.json";
+import type privacy from "../../locales/fr/privacy.json";
+import type registry from "../../locales/fr/registry.json";
 import type runtime from "../../locales/fr/runtime.json";
+import type trainings from "../../locales/fr/trainings.json";
 import { escapeMarkdown, Markdown, type MarkdownPart } from "../render/markdown.ts";
 import type { MessageParameters } from "./message-parameters.ts";
 
@@ -11,7 +19,16 @@ import type { MessageParameters } from "./message-parameters.ts";
  * are the type below, and a language missing a key says it in French. See locales/README.md.
  */
 /** One line per area file: a new area adds its French file here (a new language needs no code). */
-type FrenchCatalog = typeof runtime & typeof general;
+type FrenchCatalog = typeof runtime &
+  typeof general &
+  typeof agenda &
+  typeof polls &
+  typeof documents &
+  typeof registry &
+  typeof trainings &
+  typeof onboarding &
+  typeof announcements &
+  typeof privacy;
 
 /** A key of the French catalog: a misspelt key is a type error. */
 export type MessageKey = keyof FrenchCatalog & string;

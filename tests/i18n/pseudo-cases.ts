@@ -39,4 +39,12 @@ export const PSEUDO_CASES: Readonly<Record<string, readonly PseudoCase[]>> = {
     { line: "!about", values: ["Centre", "minutes"] },
     { line: "!langue fr", sender: MODERATOR },
   ],
+  agenda: [],
+  polls: [],
+  documents: [],
+  registry: [],
+  trainings: [],
+  onboarding: [],
+  announcements: [],
+  privacy: [],
 };
