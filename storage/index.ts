@@ -10,6 +10,7 @@ import type { Db } from "./database.ts";
 import { InboundEventsStore } from "./inbound-events-store.ts";
 import { OutboxStore } from "./outbox-store.ts";
 import { createPrivacyStores, type PrivacyStores } from "./privacy/index.ts";
+import { RoomMembersStore } from "./room-members-store.ts";
 import { RoomSettingsStore } from "./room-settings-store.ts";
 import { RoomsStore } from "./rooms-store.ts";
 import { createStaffAnnouncementStores, type StaffAnnouncementStores } from "./staff-announcements/index.ts";
@@ -20,6 +21,7 @@ export interface Stores {
   readonly botState: BotStateStore;
   readonly rooms: RoomsStore;
   readonly roomSettings: RoomSettingsStore;
+  readonly roomMembers: RoomMembersStore;
   readonly inbound: InboundEventsStore;
   readonly outbox: OutboxStore;
   readonly directRooms: DirectRoomsStore;
@@ -41,6 +43,7 @@ export function createStores(db: Db): Stores {
     botState: new BotStateStore(db),
     rooms: new RoomsStore(db),
     roomSettings: new RoomSettingsStore(db),
+    roomMembers: new RoomMembersStore(db),
     inbound: new InboundEventsStore(db),
     outbox: new OutboxStore(db),
     directRooms: new DirectRoomsStore(db),
