@@ -13,6 +13,9 @@ export class RoomMembersStore {
   private readonly select;
   private readonly insertIfUnknown;
   private readonly selectOthersNamed;
+  private readonly selectRoomOf;
+  private readonly selectOfUser;
+  private readonly deleteOfUser;
 
   constructor(db: Db) {
     this.upsert = db.prepare<[string, string, string, string | null, string | null]>(
@@ -31,6 +34,30 @@ export class RoomMembersStore {
       `SELECT 1 AS found FROM room_members WHERE room_id = ? AND name_key = ? AND user_id <> ?
          AND membership IN ('join', 'invite') LIMIT 1`,
     );
+    this.selectOfUser = db.prepare<[string], { room_id: string; membership: string; display_name: string | null }>(
+      "SELECT room_id, membership, display_name FROM room_members WHERE user_id = ? ORDER BY room_id",
+    );
+    this.deleteOfUser = db.prepare<[string]>("DELETE FROM room_members WHERE user_id = ?");
+    // A room where they are and have a name first, the same one each time.
+    this.selectRoomOf = db.prepare<[string], { room_id: string }>(
+      `SELECT room_id FROM room_members WHERE user_id = ? AND membership IN ('join', 'invite')
+       ORDER BY display_name IS NULL, room_id LIMIT 1`,
+    );
+  }
+
+  /** The member's rows, room by room, for their data export. */
+  ofUser(userId: string): { roomId: string; membership: string; displayName: string | null }[] {
+    return this.selectOfUser.all(userId).map((row) => ({ roomId: row.room_id, membership: row.membership, displayName: row.display_name }));
+  }
+
+  /** Forgets the member everywhere (their erasure); their next member event brings them back. */
+  forgetUser(userId: string): number {
+    return this.deleteOfUser.run(userId).changes;
+  }
+
+  /** A room Minou shares with the member, for names shown outside any of their rooms. */
+  roomOf(userId: string): string | undefined {
+    return this.selectRoomOf.get(userId)?.room_id;
   }
 
   /** From an m.room.member state event; `nameKey` is how its name compares (`displayNameKey`). */

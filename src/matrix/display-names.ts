@@ -1,5 +1,6 @@
 import type { RoomMembersStore } from "../../storage/room-members-store.ts";
 import { excerpt } from "../render/cut-text.ts";
+import { userPill, type Markdown } from "../render/markdown.ts";
 
 /**
  * Members' names as Element shows them in a room, following matrix-js-sdk 37.5.0
@@ -76,7 +77,23 @@ export class RoomMemberNames implements MemberNames {
   }
 }
 
-/** The name of `userId` in `roomId`, for texts built from the stores (commands, exports). */
-export function memberName(stores: { readonly roomMembers: RoomMembersStore }, roomId: string, userId: string): string {
-  return new RoomMemberNames(stores.roomMembers).displayName(roomId, userId);
+/**
+ * The name of `userId` for texts built from the stores (commands, exports): as in the first of
+ * `rooms` they are in (the record's room, then the room the text is shown in); for a centre-wide
+ * record (a training) shown where they are not, as in a room Minou shares with them.
+ */
+export function memberName(stores: { readonly roomMembers: RoomMembersStore }, rooms: string | readonly (string | null)[], userId: string): string {
+  const names = new RoomMemberNames(stores.roomMembers);
+  const candidates = typeof rooms === "string" ? [rooms] : rooms;
+  for (const roomId of candidates) {
+    const membership = roomId === null ? undefined : stores.roomMembers.get(roomId, userId)?.membership;
+    if (roomId !== null && (membership === "join" || membership === "invite")) return names.displayName(roomId, userId);
+  }
+  const shared = stores.roomMembers.roomOf(userId) ?? candidates.find((roomId) => roomId !== null);
+  return shared === undefined || shared === null ? userId : names.displayName(shared, userId);
+}
+
+/** A pill for `userId` named as in `roomId` (`userPill`), for texts built from the stores. */
+export function memberPill(stores: { readonly roomMembers: RoomMembersStore }, rooms: string | readonly (string | null)[], userId: string): Markdown {
+  return userPill(userId, memberName(stores, rooms, userId));
 }
