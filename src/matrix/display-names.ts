@@ -23,6 +23,8 @@ export interface MemberNames {
 
 const MXID_PATTERN = /@.+:.+/u;
 const LTR_RTL_PATTERN = /[\u200E\u200F\u202A-\u202F]/u;
+// Combining marks (U+0300–U+036F) are listed one by one on purpose: NFD splits them off to be removed.
+// eslint-disable-next-line no-misleading-character-class
 const HIDDEN_CHARACTERS = /[\u2000-\u200F\u202A-\u202F\u0300-\u036F\uFEFF\u061C\u2800\u2062-\u2063\s]/gu;
 
 /** A name's longest shown form, in characters: Synapse accepts 256, a list line does not need them. */
