@@ -29,7 +29,8 @@ describe("people are called by their names (matrix-js-sdk members)", () => {
   beforeAll(async () => {
     scenario = await createScenario({ editDebounceSeconds: 1 });
     ({ minou } = await startMinou(scenario));
-    [camille, dominique, sam1, sam2, trickster] = await Promise.all(["camille", "dominique", "sam1", "sam2", "farceur"].map((name) => Member.connect(scenario.homeserver, name)));
+    const connect = (localpart: string): Promise<Member> => Member.connect(scenario.homeserver, localpart);
+    [camille, dominique, sam1, sam2, trickster] = await Promise.all([connect("camille"), connect("dominique"), connect("sam1"), connect("sam2"), connect("farceur")]);
     // Named before joining: the join event carries the name (as Synapse does).
     await sam1.client.setDisplayName("Sam");
     await sam2.client.setDisplayName("Sam");
