@@ -90,6 +90,14 @@ describe("people are called by their names (matrix-js-sdk members)", () => {
     expect(lines).toContain(`Camille Martin,'${camille.userId},non,oui`);
   });
 
+  it("still knows the names after a restart (a sync with a token brings no member list)", async () => {
+    await minou.stop();
+    ({ minou } = await startMinou(scenario));
+    const people = body(await ask(dominique, "!agenda participants 1"));
+    expect(people).toContain("Camille Martin");
+    expect(people).not.toContain(camille.userId);
+  });
+
   it("says who added a document by name", async () => {
     await ask(camille, "!docs ajouter Budget 2027 https://cloud.exemple.fr/budget");
     const list = body(await ask(dominique, "!docs"));
