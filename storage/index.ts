@@ -4,6 +4,7 @@ import { DirectRoomsStore } from "./direct-rooms-store.ts";
 import type { Db } from "./database.ts";
 import { InboundEventsStore } from "./inbound-events-store.ts";
 import { OutboxStore } from "./outbox-store.ts";
+import { RoomMembersStore } from "./room-members-store.ts";
 import { RoomSettingsStore } from "./room-settings-store.ts";
 import { RoomsStore } from "./rooms-store.ts";
 
@@ -13,6 +14,7 @@ export interface CoreStores {
   readonly botState: BotStateStore;
   readonly rooms: RoomsStore;
   readonly roomSettings: RoomSettingsStore;
+  readonly roomMembers: RoomMembersStore;
   readonly inbound: InboundEventsStore;
   readonly outbox: OutboxStore;
   readonly directRooms: DirectRoomsStore;
@@ -53,6 +55,7 @@ export function createStores(db: Db, sets: readonly StoreSet[]): Stores {
     botState: new BotStateStore(db),
     rooms: new RoomsStore(db),
     roomSettings: new RoomSettingsStore(db),
+    roomMembers: new RoomMembersStore(db),
     inbound: new InboundEventsStore(db),
     outbox: new OutboxStore(db),
     directRooms: new DirectRoomsStore(db),

@@ -10,6 +10,7 @@ import { migration009 } from "./migrations/009-staff-announcements.ts";
 import { migration010 } from "./migrations/010-personal-data.ts";
 import { migration011 } from "./migrations/011-encryption.ts";
 import { migration012 } from "./migrations/012-direct-rooms-and-refused-invites.ts";
+import { migration013 } from "./migrations/013-room-members.ts";
 
 /**
  * Append-only schema history. Each entry moves the database one version forward; the version
@@ -28,4 +29,5 @@ export const migrations: readonly string[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];

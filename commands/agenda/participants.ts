@@ -1,6 +1,7 @@
+import { memberPill } from "../../src/matrix/display-names.ts";
 import { ANSWER_EMOJI } from "../../src/agenda/format.ts";
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
-import { joinMarkdown, md, userPill, type Markdown } from "../../src/render/markdown.ts";
+import { joinMarkdown, md, type Markdown } from "../../src/render/markdown.ts";
 import { eventByNumber, isEvent, numberArg } from "./event-lookup.ts";
 
 const LABELS = {
@@ -22,7 +23,7 @@ export const participants = defineCommand({
     const answers = stores.agenda.answers.answers(found.id);
     const lines: Markdown[] = [md`**${found.title}**`];
     for (const answer of ["yes", "maybe", "no"] as const) {
-      const people = answers.filter((candidate) => candidate.answer === answer).map((candidate) => userPill(candidate.userId));
+      const people = answers.filter((candidate) => candidate.answer === answer).map((candidate) => memberPill(stores, [found.roomId, context.room.roomId], candidate.userId));
       const list = people.length === 0 ? md`—` : joinMarkdown(people, ", ");
       lines.push(md`${ANSWER_EMOJI[answer]} ${LABELS[language][answer]} (${people.length})${language === "fr" ? " :" : ":"} ${list}`);
     }

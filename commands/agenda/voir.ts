@@ -1,8 +1,9 @@
+import { memberPill } from "../../src/matrix/display-names.ts";
 import { eventSummary } from "../../src/agenda/announcement.ts";
 import { countsLine, shortWhen } from "../../src/agenda/format.ts";
 import { occurrencesBetween } from "../../src/agenda/occurrences.ts";
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
-import { joinMarkdown, md, userPill, type Markdown } from "../../src/render/markdown.ts";
+import { joinMarkdown, md, type Markdown } from "../../src/render/markdown.ts";
 import { FORGOTTEN_MEMBER } from "../../storage/privacy/erased-members-store.ts";
 import { eventByNumber, isEvent, numberArg } from "./event-lookup.ts";
 
@@ -32,7 +33,7 @@ export const voir = defineCommand({
       if (items.length > 0) lines.push(joinMarkdown([language === "fr" ? md`Prochaines dates :` : md`Next dates:`, ...items], "\n"));
     }
     // An author who erased their data leaves the event to the room, without a name.
-    const author = found.createdBy === FORGOTTEN_MEMBER ? (language === "fr" ? md`un membre` : md`a member`) : userPill(found.createdBy);
+    const author = found.createdBy === FORGOTTEN_MEMBER ? (language === "fr" ? md`un membre` : md`a member`) : memberPill(stores, [found.roomId, context.room.roomId], found.createdBy);
     lines.push(language === "fr" ? md`Ajouté par ${author}${found.isPublic ? " · public" : ""}` : md`Added by ${author}${found.isPublic ? " · public" : ""}`);
     return reply(joinMarkdown(lines, "\n\n"));
   },

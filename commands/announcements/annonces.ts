@@ -1,3 +1,4 @@
+import { memberName } from "../../src/matrix/display-names.ts";
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
 import { listText, type ListedSending } from "../../src/staff-announcements/texts.ts";
 import type { StaffAnnouncement } from "../../storage/staff-announcements/announcements-store.ts";
@@ -19,7 +20,7 @@ export const annonces = defineCommand({
     const { announcements, deliveries } = stores.staffAnnouncements;
     const withCounts = (announcement: StaffAnnouncement): ListedSending => ({ announcement, counts: deliveries.counts(announcement.id) });
     return reply(
-      listText(announcements.withStatus("scheduled"), announcements.withStatus("sending").map(withCounts), announcements.recentlyDone(RECENT).map(withCounts), language, prefix),
+      listText(announcements.withStatus("scheduled"), announcements.withStatus("sending").map(withCounts), announcements.recentlyDone(RECENT).map(withCounts), language, prefix, (author) => memberName(stores, context.room.roomId, author)),
     );
   },
 });

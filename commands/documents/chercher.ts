@@ -1,3 +1,4 @@
+import { RoomMemberNames } from "../../src/matrix/display-names.ts";
 import { plainList } from "../../src/documents/document-list.ts";
 import type { RoomDocument } from "../../src/documents/model.ts";
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
@@ -31,6 +32,6 @@ export const docsChercher = defineCommand({
       return reply(fr ? md`Aucun document ne correspond à « ${excerpt(words)} ». Tapez ${list} pour la liste complète.` : md`No document matches "${excerpt(words)}". Type ${list} for the whole list.`);
     }
     const title = fr ? md`**${found.length} document(s) pour « ${excerpt(words)} »**` : md`**${found.length} document(s) for "${excerpt(words)}"**`;
-    return reply(joinMarkdown([title, plainList(found, { language, timeZone: room.timeZone, detailed: true }, prefix)], "\n\n"));
+    return reply(joinMarkdown([title, plainList(found, { language, timeZone: room.timeZone, detailed: true, names: new RoomMemberNames(stores.roomMembers) }, prefix)], "\n\n"));
   },
 });

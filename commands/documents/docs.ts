@@ -1,3 +1,4 @@
+import { RoomMemberNames } from "../../src/matrix/display-names.ts";
 import { groupedList } from "../../src/documents/document-list.ts";
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
 import { code, joinMarkdown, md } from "../../src/render/markdown.ts";
@@ -23,6 +24,6 @@ export const docs = defineCommand({
     const title = fr ? md`**Documents du salon** (${documents.length})` : md`**Room documents** (${documents.length})`;
     const search = code(fr ? `${prefix}docs chercher <mots>` : `${prefix}docs search <words>`);
     const footer = fr ? md`Chercher : ${search} · Services du centre : ${code(`${prefix}services`)}` : md`Search: ${search} · The centre's services: ${code(`${prefix}services`)}`;
-    return reply(joinMarkdown([title, groupedList(documents, { language, timeZone: room.timeZone, detailed: true }, prefix), footer], "\n\n"));
+    return reply(joinMarkdown([title, groupedList(documents, { language, timeZone: room.timeZone, detailed: true, names: new RoomMemberNames(stores.roomMembers) }, prefix), footer], "\n\n"));
   },
 });

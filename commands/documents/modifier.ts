@@ -1,3 +1,4 @@
+import { RoomMemberNames } from "../../src/matrix/display-names.ts";
 import { documentLine } from "../../src/documents/document-list.ts";
 import { inputProblemText } from "../../src/documents/document-texts.ts";
 import { parseTags, parseTitle, parseUrl } from "../../src/documents/parse-document.ts";
@@ -50,6 +51,6 @@ export const docsModifier = defineCommand({
     touchIndex(context);
     const updated = stores.documents.documents.get(found.id) ?? found;
     const intro = language === "fr" ? md`C'est modifié :` : md`Updated:`;
-    return reply(joinMarkdown([intro, documentLine(updated, { language, timeZone: room.timeZone, detailed: true })], "\n"));
+    return reply(joinMarkdown([intro, documentLine(updated, { language, timeZone: room.timeZone, detailed: true, names: new RoomMemberNames(stores.roomMembers) })], "\n"));
   },
 });

@@ -3,7 +3,8 @@ import { localeOf } from "../../src/i18n/language.ts";
 import { guideEnabledSetting, welcomeEnabledSetting, welcomeTextSetting } from "../../src/onboarding/settings.ts";
 import { roomDisplayName, welcomeMessage } from "../../src/onboarding/texts.ts";
 import { graphemeCount } from "../../src/render/cut-text.ts";
-import { joinMarkdown, md, userPill } from "../../src/render/markdown.ts";
+import { memberPill } from "../../src/matrix/display-names.ts";
+import { joinMarkdown, md } from "../../src/render/markdown.ts";
 import { nestingProblem, nestsTooDeeply } from "../../src/render/stored-markdown.ts";
 
 /** Characters of a welcome text, at most. */
@@ -48,7 +49,7 @@ export const bienvenueApercu = defineCommand({
     const record = stores.rooms.get(room.roomId);
     const name = roomDisplayName(record, language);
     const customText = stores.roomSettings.get(room.roomId, welcomeTextSetting);
-    const preview = welcomeMessage([userPill(sender.userId)], name, customText, language, prefix);
+    const preview = welcomeMessage([memberPill(stores, room.roomId, sender.userId)], name, customText, language, prefix);
     const state = enabled ? (language === "fr" ? md`Accueil activé. Aperçu :` : md`Welcome on. Preview:`) : language === "fr" ? md`Accueil désactivé (!bienvenue on pour le remettre). Il ressemblerait à :` : md`Welcome off (!welcome on to turn it back on). It would read:`;
     // A text stored before nesting was bounded may nest too deeply: newcomers get the default one.
     const unusable = customText !== null && nestsTooDeeply(customText);

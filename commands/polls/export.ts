@@ -1,3 +1,4 @@
+import { memberName } from "../../src/matrix/display-names.ts";
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
 import type { Poll } from "../../src/polls/model.ts";
 import { toCsv } from "../../src/polls/csv.ts";
@@ -14,8 +15,11 @@ const WORD: Readonly<Record<Language, Record<"yes" | "maybe" | "no", string>>> =
 };
 
 /** Who answered what per slot or answer; for anonymous polls, only the counts. */
-function rows(stores: Stores, poll: Poll, language: Language): (string | number)[][] {
+function rows(stores: Stores, poll: Poll, language: Language, shownIn: string): (string | number)[][] {
   const fr = language === "fr";
+  // A person's name, for people, and their Matrix ID, for a machine (both cells neutralised by toCsv).
+  const member = fr ? ["Nom", "Identifiant Matrix"] : ["Name", "Matrix ID"];
+  const person = (userId: string): string[] => [memberName(stores, [poll.roomId, shownIn], userId), userId];
   if (poll.kind === "dates") {
     const labels = poll.options.map((option) => `${option.position}. ${slotLabel(poll, option, language)}`);
     if (poll.anonymous) {
@@ -25,8 +29,8 @@ function rows(stores: Stores, poll: Poll, language: Language): (string | number)
     const votes = stores.polls.votes.votes(poll.id);
     const voters = [...new Set(votes.map((vote) => vote.voter))];
     return [
-      [fr ? "Membre" : "Member", ...labels],
-      ...voters.map((voter) => [voter, ...poll.options.map((option) => {
+      [...member, ...labels],
+      ...voters.map((voter) => [...person(voter), ...poll.options.map((option) => {
         const vote = votes.find((candidate) => candidate.voter === voter && candidate.position === option.position);
         return vote === undefined ? "" : WORD[language][vote.answer];
       })]),
@@ -37,7 +41,7 @@ function rows(stores: Stores, poll: Poll, language: Language): (string | number)
   if (poll.anonymous || (!poll.disclosed && poll.closedAt === null)) {
     return [[fr ? "Réponse" : "Answer", fr ? "Voix" : "Votes"], ...answers.map((answer) => [answer.text, tally.counts.get(answer.id) ?? 0])];
   }
-  return [[fr ? "Membre" : "Member", fr ? "Réponse" : "Answer"], ...answers.flatMap((answer) => (tally.voters.get(answer.id) ?? []).map((voter) => [voter, answer.text]))];
+  return [[...member, fr ? "Réponse" : "Answer"], ...answers.flatMap((answer) => (tally.voters.get(answer.id) ?? []).map((voter) => [...person(voter), answer.text]))];
 }
 
 export const exportPoll = defineCommand({
@@ -50,7 +54,7 @@ export const exportPoll = defineCommand({
     const found = findPoll(context, number);
     if (!isPoll(found)) return found;
     const { stores, language } = context;
-    const data = toCsv(rows(stores, found, language));
+    const data = toCsv(rows(stores, found, language, context.room.roomId));
     const filename = `${language === "fr" ? "sondage" : "poll"}-${found.number}.csv`;
     return reply(
       language === "fr"

@@ -1,3 +1,4 @@
+import { memberName } from "../../src/matrix/display-names.ts";
 import { DateTime } from "luxon";
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
 import { toCsv } from "../../src/polls/csv.ts";
@@ -21,12 +22,13 @@ export const exportFormation = defineCommand({
     const { stores, language } = context;
     const fr = language === "fr";
     const registrations = stores.trainings.registrations.ofSession(session.id);
-    const header = fr ? ["Membre", "Statut", "Inscription", "Position d'attente"] : ["Member", "Status", "Signed up at", "Waiting position"];
+    const header = fr ? ["Nom", "Identifiant Matrix", "Statut", "Inscription", "Position d'attente"] : ["Name", "Matrix ID", "Status", "Signed up at", "Waiting position"];
     let waiting = 0;
     const rows = registrations.map((registration) => {
       if (registration.status === "waiting") waiting += 1;
       const at = DateTime.fromMillis(registration.signedUpAt, { zone: session.timeZone }).toFormat("yyyy-LL-dd HH:mm:ss");
-      return [registration.userId, STATUS[language][registration.status], at, registration.status === "waiting" ? waiting : ""];
+      const name = memberName(stores, [context.room.roomId, session.announcementRoomId], registration.userId);
+      return [name, registration.userId, STATUS[language][registration.status], at, registration.status === "waiting" ? waiting : ""];
     });
     const data = toCsv([header, ...rows]);
     const filename = `${fr ? "formation" : "training"}-${session.id}.csv`;

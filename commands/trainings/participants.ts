@@ -1,8 +1,9 @@
+import { memberPill } from "../../src/matrix/display-names.ts";
 import { DateTime } from "luxon";
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
 import { localeOf } from "../../src/i18n/language.ts";
 import { placesText } from "../../src/trainings/texts.ts";
-import { joinMarkdown, md, userPill, type Markdown } from "../../src/render/markdown.ts";
+import { joinMarkdown, md, type Markdown } from "../../src/render/markdown.ts";
 import { isSession, sessionArg, sessionByNumber } from "./session-lookup.ts";
 
 export const participantsFormation = defineCommand({
@@ -20,7 +21,7 @@ export const participantsFormation = defineCommand({
     const all = stores.trainings.registrations.ofSession(session.id);
     const section = (title: Markdown, statuses: readonly string[]): Markdown => {
       const rows = all.filter((registration) => statuses.includes(registration.status));
-      const lines = rows.map((registration, index) => md`${index + 1}. ${userPill(registration.userId)} — ${when(registration.signedUpAt)}${registration.status === "offered" ? (fr ? " (place proposée, à confirmer)" : " (offered, to confirm)") : ""}`);
+      const lines = rows.map((registration, index) => md`${index + 1}. ${memberPill(stores, [context.room.roomId, session.announcementRoomId], registration.userId)} — ${when(registration.signedUpAt)}${registration.status === "offered" ? (fr ? " (place proposée, à confirmer)" : " (offered, to confirm)") : ""}`);
       return joinMarkdown([title, lines.length === 0 ? md`—` : joinMarkdown(lines, "\n")], "\n");
     };
     return reply(

@@ -1,3 +1,4 @@
+import type { MemberNames } from "../matrix/display-names.ts";
 import { DateTime } from "luxon";
 import { localeOf, type Language } from "../i18n/language.ts";
 import { code, joinMarkdown, link, md, type Markdown } from "../render/markdown.ts";
@@ -15,13 +16,15 @@ export interface ListStyle {
   readonly timeZone: string;
   /** With tags, who added each document and when (`!docs`); the pinned index is shorter. */
   readonly detailed: boolean;
+  /** How the detailed list names who added a document (by Matrix ID without it). */
+  readonly names?: MemberNames;
 }
 
 function byline(document: RoomDocument, style: ListStyle): Markdown {
   const fr = style.language === "fr";
   const day = DateTime.fromMillis(document.addedAt, { zone: style.timeZone }).setLocale(localeOf(style.language)).toFormat("d LLL yyyy");
   // Null after the member's erasure: the document stays, its author is forgotten.
-  const who = document.addedBy ?? (fr ? "un membre" : "a member");
+  const who = document.addedBy === null ? (fr ? "un membre" : "a member") : (style.names?.displayName(document.roomId, document.addedBy) ?? document.addedBy);
   return fr ? md`ajouté par ${who} le ${day}` : md`added by ${who} on ${day}`;
 }
 

@@ -24,8 +24,8 @@ export interface MatrixTransport {
   /** Adds an event to the room's pinned messages (m.room.pinned_events), keeping the others. */
   pin(roomId: string, eventId: string): Promise<void>;
   joinRoom(roomId: string): Promise<void>;
-  /** GET /rooms/{roomId}/joined_members: how many are joined now. */
-  joinedMemberCount(roomId: string): Promise<number>;
+  /** GET /rooms/{roomId}/joined_members: who is joined now, with their display name in the room. */
+  joinedMembers(roomId: string): Promise<ReadonlyMap<string, string | null>>;
   leaveRoom(roomId: string, reason?: string): Promise<void>;
 }
 
@@ -93,8 +93,9 @@ export function botTransport(client: MatrixClient): MatrixTransport {
     async joinRoom(roomId) {
       await client.doRequest("POST", `/_matrix/client/v3/rooms/${enc(roomId)}/join`, null, {});
     },
-    async joinedMemberCount(roomId) {
-      return (await client.getJoinedRoomMembers(roomId)).length;
+    async joinedMembers(roomId) {
+      const joined = await client.getJoinedRoomMembersWithProfiles(roomId);
+      return new Map(Object.entries(joined).map(([userId, profile]) => [userId, typeof profile.display_name === "string" ? profile.display_name : null]));
     },
     async leaveRoom(roomId, reason) {
       await client.doRequest("POST", `/_matrix/client/v3/rooms/${enc(roomId)}/leave`, null, reason === undefined ? {} : { reason });

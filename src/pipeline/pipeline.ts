@@ -1,3 +1,4 @@
+import { RoomMemberNames } from "../matrix/display-names.ts";
 import type { Stores } from "../../storage/index.ts";
 import { composeFeatures, type ComposedFeatures } from "../compose-features.ts";
 import type { MinouConfig } from "../config/load.ts";
@@ -49,7 +50,7 @@ export class Pipeline {
   readonly features: ComposedFeatures;
 
   constructor({ config, stores, transport, retryPolicy, now, log, stopping, isReady, dispatcher: settings, about, ...parts }: PipelineParts) {
-    const roomState = (this.roomState = new RoomStateCache(transport, retryPolicy));
+    const roomState = (this.roomState = new RoomStateCache(transport, retryPolicy, new RoomMemberNames(stores.roomMembers)));
     const sender = (this.sender = new OutboxSender(stores, transport, log.child("outbox"), now, { retryPolicy: { ...retryPolicy, maxAttempts: 20 }, roomConcurrency: 4, defaultLanguage: config.defaultLanguage }));
     const wakeSender = (): void => sender.wake();
     const scheduleEdits = (): void => this.liveMessages.schedule();

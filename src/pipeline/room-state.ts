@@ -2,51 +2,34 @@ import type { MatrixEvent } from "../../storage/inbound-events-store.ts";
 import { parsePowerLevels, type PowerLevels } from "../matrix/power-levels.ts";
 import { withRetry, type RetryPolicy } from "../matrix/retry.ts";
 import type { MatrixTransport } from "../matrix/transport.ts";
+import type { MemberNames } from "../matrix/display-names.ts";
 
-/** How Minou names a member when it mentions them: their display name in the room, if known. */
-export interface MemberNames {
-  displayName(roomId: string, userId: string): string | undefined;
-}
+export type { MemberNames } from "../matrix/display-names.ts";
 
 /**
  * Power levels of the rooms Minou is in, kept current from sync (state and timeline) and fetched
- * on first need after a restart; members' display names as sync last showed them, in memory only
- * (Minou has no need to store them; a name not seen since start-up is unknown, and the Matrix ID
- * stands in for it).
+ * on first need after a restart; members' names as the stored member events give them
+ * (`RoomMemberNames`).
  */
 export class RoomStateCache implements MemberNames {
   private readonly powerLevelsByRoom = new Map<string, PowerLevels>();
-  private readonly namesByRoom = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly transport: MatrixTransport,
     private readonly retryPolicy: RetryPolicy,
+    private readonly names: MemberNames,
   ) {}
 
   setPowerLevels(roomId: string, content: Record<string, unknown>): void {
     this.powerLevelsByRoom.set(roomId, parsePowerLevels(content));
   }
 
-  /** From an m.room.member state event: the member's display name, or none once they left. */
-  setMember(roomId: string, userId: string, content: Record<string, unknown>): void {
-    const name = content["displayname"];
-    const present = content["membership"] === "join" || content["membership"] === "invite";
-    let names = this.namesByRoom.get(roomId);
-    if (present && typeof name === "string" && name.trim() !== "") {
-      if (names === undefined) this.namesByRoom.set(roomId, (names = new Map()));
-      names.set(userId, name.trim());
-    } else {
-      names?.delete(userId);
-    }
-  }
-
   displayName(roomId: string, userId: string): string | undefined {
-    return this.namesByRoom.get(roomId)?.get(userId);
+    return this.names.displayName(roomId, userId);
   }
 
   forget(roomId: string): void {
     this.powerLevelsByRoom.delete(roomId);
-    this.namesByRoom.delete(roomId);
   }
 
   /**

@@ -2,6 +2,7 @@ import type { Stores } from "../../storage/index.ts";
 import type { MatrixEvent } from "../../storage/inbound-events-store.ts";
 import type { SyncCryptoChanges } from "../crypto/olm-engine.ts";
 import { UNDECRYPTABLE } from "../crypto/sync-decryption.ts";
+import { displayNameKey, memberEventName } from "../matrix/display-names.ts";
 import { canMentionRoom, canRedactOthers, canSendState, parsePowerLevels } from "../matrix/power-levels.ts";
 import type { RoomStateCache } from "./room-state.ts";
 
@@ -131,7 +132,10 @@ export class SyncIntake {
   private applyState(roomId: string, event: MatrixEvent): void {
     const { stores, roomState } = this.deps;
     if (event.type === "m.room.member" && event.state_key !== undefined) {
-      roomState.setMember(roomId, event.state_key, event.content);
+      // State, so in clear even in an encrypted room: Element's names come from these events.
+      const name = memberEventName(event.content);
+      const membership = typeof event.content["membership"] === "string" ? event.content["membership"] : "leave";
+      stores.roomMembers.record(roomId, event.state_key, membership, name, name === null ? null : displayNameKey(name));
       // The invite that opened a DM, between Minou and the member, whichever of them sent it.
       const involvesMinou = event.sender === this.deps.botUserId || event.state_key === this.deps.botUserId;
       if (involvesMinou && event.content["is_direct"] === true) {

@@ -1,3 +1,4 @@
+import { RoomMemberNames } from "../matrix/display-names.ts";
 import type { Stores } from "../../storage/index.ts";
 import type { Language } from "../i18n/language.ts";
 import { noticeContent } from "../matrix/reply-content.ts";
@@ -19,7 +20,7 @@ export function liveSummaries(stores: Stores, defaultLanguage: Language, prefix:
       const poll = polls.get(id);
       if (poll === undefined || poll.summaryEventId === null) return undefined;
       const language = stores.rooms.get(poll.roomId)?.language ?? defaultLanguage;
-      const text = poll.kind === "dates" ? dateSummary(poll, slotTallies(stores, poll), language, prefix) : anonymousSummary(poll, questionTally(stores, poll), language, prefix);
+      const text = poll.kind === "dates" ? dateSummary(poll, slotTallies(stores, poll), language, prefix, new RoomMemberNames(stores.roomMembers)) : anonymousSummary(poll, questionTally(stores, poll), language, prefix);
       return {
         roomId: poll.roomId,
         originalEventId: poll.summaryEventId,

@@ -1,3 +1,4 @@
+import type { MemberNames } from "../matrix/display-names.ts";
 import { shortWhen } from "../agenda/format.ts";
 import { zoneLabel } from "../agenda/parse-when.ts";
 import type { Language } from "../i18n/language.ts";
@@ -38,8 +39,12 @@ export function anonymousInstructions(poll: Poll, language: Language, prefix: st
     : md`🔒 Anonymous poll: vote in a private chat with me by writing ${code(example.replace("sondage voter", "poll vote"))}. The room only sees totals; I only keep who voted what until the poll closes, so you can change your mind.`;
 }
 
-/** The live summary of a date poll: a table per slot, best slot highlighted. */
-export function dateSummary(poll: Poll, tallies: readonly SlotTally[], language: Language, prefix: string): Markdown {
+/**
+ * The live summary of a date poll: a table per slot, best slot highlighted; voters named as in the
+ * poll's room by `names` (by their Matrix ID without it: a poll just created has no voters yet).
+ */
+export function dateSummary(poll: Poll, tallies: readonly SlotTally[], language: Language, prefix: string, names?: MemberNames): Markdown {
+  const pill = (user: string): Markdown => userPill(user, names?.displayName(poll.roomId, user));
   const fr = language === "fr";
   const best = bestSlot(tallies);
   const header = fr
@@ -57,7 +62,7 @@ export function dateSummary(poll: Poll, tallies: readonly SlotTally[], language:
   const lines: Markdown[] = [header, table];
   if (!poll.anonymous) {
     const who = tallies.flatMap((tally) => {
-      const people = [...tally.voters.yes.map((user) => md`✅ ${userPill(user)}`), ...tally.voters.maybe.map((user) => md`❓ ${userPill(user)}`)];
+      const people = [...tally.voters.yes.map((user) => md`✅ ${pill(user)}`), ...tally.voters.maybe.map((user) => md`❓ ${pill(user)}`)];
       return people.length === 0 ? [] : [md`${tally.position}. ${joinMarkdown(people, ", ")}`];
     });
     if (who.length > 0) lines.push(joinMarkdown(who, "\n"));

@@ -139,15 +139,16 @@ export function resultText(poll: PollDefinition, tally: Tally, language: Languag
 
 /**
  * One plain-text line per answer with its count (and who voted, when the poll may show it), then
- * the total and any spoiled votes. No Markdown here: the caller escapes and formats each line.
+ * the total and any spoiled votes, voters named by `nameOf`. No Markdown here: the caller escapes
+ * and formats each line.
  */
-export function countsText(poll: PollDefinition, tally: Tally, language: Language, showVoters: boolean): string {
+export function countsText(poll: PollDefinition, tally: Tally, language: Language, showVoters: boolean, nameOf: (userId: string) => string = (userId) => userId): string {
   const texts = TEXTS[language];
   const list = new Intl.ListFormat(localeOf(language), { type: "conjunction" });
   const lines = poll.answers.map((answer) => {
     const line = texts.count(answer.text, tally.counts.get(answer.id) ?? 0);
     const users = tally.voters.get(answer.id) ?? [];
-    return showVoters && users.length > 0 ? texts.voters(line, list.format(users)) : line;
+    return showVoters && users.length > 0 ? texts.voters(line, list.format(users.map(nameOf))) : line;
   });
   lines.push(texts.total(tally.totalVoters));
   if (tally.spoiled > 0) lines.push(texts.spoiled(tally.spoiled));

@@ -1,3 +1,4 @@
+import { memberName } from "../matrix/display-names.ts";
 import { DateTime } from "luxon";
 import { renderMessage } from "../render/render-message.ts";
 import { isoTime, type ErasureEffect, type MemberScope, type PersonalDataPart, type PrivacyTextContext } from "./personal-data.ts";
@@ -22,6 +23,8 @@ export function exportMemberData(scope: MemberScope, parts: readonly PersonalDat
     version: EXPORT_VERSION,
     centre: context.centreName,
     member: scope.userId,
+    // As Element shows them in a room Minou shares with them (their Matrix ID when none).
+    name: memberName(scope.stores, [], scope.userId),
     exportedAt: isoTime(scope.now, scope.timeZone),
     readMe: Object.fromEntries(parts.map((part) => [part.key, renderMessage(part.describe(context)).body])),
   };

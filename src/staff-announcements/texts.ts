@@ -96,13 +96,13 @@ export interface ListedSending {
   readonly counts: DeliveryCounts;
 }
 
-/** `!annonces`: scheduled ones (cancellable), those being sent, the last few sent. */
-export function listText(scheduled: readonly StaffAnnouncement[], sending: readonly ListedSending[], done: readonly ListedSending[], language: Language, prefix: string): Markdown {
+/** `!annonces`: scheduled ones (cancellable, with who wrote them, named by `nameOf`), those being sent, the last few sent. */
+export function listText(scheduled: readonly StaffAnnouncement[], sending: readonly ListedSending[], done: readonly ListedSending[], language: Language, prefix: string, nameOf: (userId: string) => string = (userId) => userId): Markdown {
   const fr = language === "fr";
   const target = (announcement: StaffAnnouncement): string => (announcement.tags.length === 0 ? (fr ? "tous les salons" : "every room") : tagList(announcement.tags));
   const sections: Markdown[] = [];
   if (scheduled.length > 0) {
-    const lines = scheduled.map((announcement) => md`- **${numbered(announcement.id, language)}** · ${whenText(announcement.sendAt ?? 0, announcement.timeZone, language)} · ${target(announcement)} · ${announcement.author === ERASED_AUTHOR ? (fr ? "(nom effacé)" : "(name erased)") : announcement.author} — « ${excerpt(announcement.text)} »`);
+    const lines = scheduled.map((announcement) => md`- **${numbered(announcement.id, language)}** · ${whenText(announcement.sendAt ?? 0, announcement.timeZone, language)} · ${target(announcement)} · ${announcement.author === ERASED_AUTHOR ? (fr ? "(nom effacé)" : "(name erased)") : nameOf(announcement.author)} — « ${excerpt(announcement.text)} »`);
     const howTo = code(fr ? `${prefix}annonce annuler <n°>` : `${prefix}announce cancel <number>`);
     sections.push(joinMarkdown([fr ? md`**Programmées** (${howTo} pour en annuler une) :` : md`**Scheduled** (${howTo} to cancel one):`, ...lines], "\n"));
   }

@@ -138,6 +138,25 @@ describe("profile, account data, filters, presence", () => {
       avatar_url: "mxc://minou.test/abc",
     });
 
+    // Synapse (handlers/profile.py, `_update_join_states`) rewrites the member event of every room
+    // the user is joined to, not of rooms they left or are only invited to; joined_members follows.
+    const noa = await newUser(hs, "noa");
+    const [shared, left, invitedOnly] = [await createRoom(ivy), await createRoom(noa), await createRoom(noa)];
+    expect((await ivy.post(`/rooms/${enc(shared)}/invite`, { user_id: noa.userId })).status).toBe(200);
+    expect((await noa.post(`/rooms/${enc(shared)}/join`, {})).status).toBe(200);
+    expect(hs.stateContent(shared, "m.room.member", noa.userId)).toEqual({ membership: "join", displayname: "noa" });
+    expect((await noa.post(`/rooms/${enc(left)}/leave`, {})).status).toBe(200);
+    expect((await noa.post(`/rooms/${enc(invitedOnly)}/invite`, { user_id: ivy.userId })).status).toBe(200);
+    expect((await ivy.put(`/profile/${enc(ivy.userId)}/displayname`, { displayname: "Ivy Vidal" })).status).toBe(200);
+    expect(hs.stateContent(roomId, "m.room.member", ivy.userId)).toMatchObject({ membership: "join", displayname: "Ivy Vidal" });
+    expect(hs.stateContent(shared, "m.room.member", ivy.userId)).toMatchObject({ membership: "join", displayname: "Ivy Vidal" });
+    expect(hs.stateContent(invitedOnly, "m.room.member", ivy.userId)).toMatchObject({ membership: "invite", displayname: "Ivy V." });
+    expect((await noa.get(`/rooms/${enc(shared)}/joined_members`)).body).toEqual({
+      joined: { [ivy.userId]: { display_name: "Ivy Vidal", avatar_url: "mxc://minou.test/abc" }, [noa.userId]: { display_name: "noa" } },
+    });
+    expect((await noa.put(`/profile/${enc(noa.userId)}/displayname`, { displayname: "Noa" })).status).toBe(200);
+    expect(hs.stateContent(left, "m.room.member", noa.userId)).toEqual({ membership: "leave" });
+
     const other = await newUser(hs, "jack");
     const forbidden = await other.put<ErrorBody>(`/profile/${enc(ivy.userId)}/displayname`, { displayname: "x" });
     expect([forbidden.status, forbidden.body.errcode]).toEqual([403, "M_FORBIDDEN"]);

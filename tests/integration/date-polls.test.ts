@@ -72,7 +72,7 @@ describe("date polls and anonymous polls through the real bot", () => {
     const summaryId = poll.summaryEventId ?? "";
     await waitFor(() => shown(summaryId).includes("2. jeu. 3 déc., 18:30–19:30 ⭐ | 1 | 1 | 0") || undefined, "the live table");
     expect(shown(summaryId)).toContain("1. mar. 1 déc., 18:00–19:00 | 0 | 0 | 1");
-    expect(shown(summaryId)).toContain("2. ✅ @dominique:minou.test, ❓ @camille:minou.test");
+    expect(shown(summaryId)).toContain("2. ✅ dominique, ❓ camille");
     expect(shown(summaryId)).toContain("Clôture : vendredi 4 décembre, fin de journée (heure de Paris).");
   });
 
@@ -101,8 +101,8 @@ describe("date polls and anonymous polls through the real bot", () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.subarray(3).toString("utf8");
-    expect(csv.split("\r\n")[0]).toBe('Membre,"1. mar. 1 déc., 18:00–19:00","2. jeu. 3 déc., 18:30–19:30","3. sam. 5 déc., 10:00–11:00"'.replace(/ /g, (space) => space));
-    expect(csv).toContain(`${dominique.userId},non,oui,si besoin`);
+    expect(csv.split("\r\n")[0]).toBe('Nom,Identifiant Matrix,"1. mar. 1 déc., 18:00–19:00","2. jeu. 3 déc., 18:30–19:30","3. sam. 5 déc., 10:00–11:00"'.replace(/ /g, (space) => space));
+    expect(csv).toContain(`dominique,'${dominique.userId},non,oui,si besoin`);
   });
 
   it("takes anonymous votes by direct message, shows only totals, and forgets who voted at close", async () => {

@@ -81,8 +81,8 @@ describe("training sign-ups through the real bot", () => {
     expect(await ask(m("camille"), "!formations")).toContain("n°1 · Initiation Nextcloud — jeu. 3 déc., 14:00–16:00 (heure de Paris) — 📍 Salle 2 — complet · 3 en attente");
     expect(await ask(m("camille"), "!formation participants 1")).toMatch(/^Désolé/);
     const roster = await ask(equipe, "!formation participants 1");
-    expect(roster).toMatch(/Inscrits\n+1\. @camille:minou\.test — .*\n2\. @dominique:minou\.test/);
-    expect(roster).toMatch(/Liste d'attente\n+1\. @sacha:minou\.test — .*\n2\. @alex:minou\.test — .*\n3\. @lou:minou\.test/);
+    expect(roster).toMatch(/Inscrits\n+1\. camille — .*\n2\. dominique — /);
+    expect(roster).toMatch(/Liste d'attente\n+1\. sacha — .*\n2\. alex — .*\n3\. lou — /);
 
     // Two cancellations: removing the ✅, then by command. Promotions follow the queue, each told privately.
     await m("camille").client.redactEvent(roomId, reaction);
@@ -113,9 +113,10 @@ describe("training sign-ups through the real bot", () => {
     const [server, media] = String(file.getContent()["url"]).replace("mxc://", "").split("/");
     const csv = Buffer.from(await (await fetch(`${scenario.homeserver.url}/_matrix/media/v3/download/${server}/${media}`)).arrayBuffer()).subarray(3).toString("utf8");
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("Membre,Statut,Inscription,Position d'attente");
+    expect(lines[0]).toBe("Nom,Identifiant Matrix,Statut,Inscription,Position d'attente");
     // User ids start with "@", which spreadsheets read as a formula: the CSV neutralises it with "'".
-    expect(lines.slice(1).map((line) => line.split(",").slice(0, 2).join(","))).toEqual(["'@sacha:minou.test,inscrit", "'@lou:minou.test,inscrit", "'@camille:minou.test,désinscrit", "'@dominique:minou.test,désinscrit", "'@alex:minou.test,délai dépassé"]);
+    expect(lines.slice(1).map((line) => line.split(",").slice(1, 3).join(","))).toEqual(["'@sacha:minou.test,inscrit", "'@lou:minou.test,inscrit", "'@camille:minou.test,désinscrit", "'@dominique:minou.test,désinscrit", "'@alex:minou.test,délai dépassé"]);
+    expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(["sacha", "lou", "camille", "dominique", "alex"]);
     const feed = new ICAL.Component(ICAL.parse(await (await fetch(`http://127.0.0.1:${minou.httpPort}/feeds/public.ics`)).text()));
     const session = feed.getAllSubcomponents("vevent").find((vevent) => vevent.getFirstPropertyValue("summary") === "Formation : Initiation Nextcloud");
     expect(String(session?.getFirstPropertyValue("description"))).toContain("complet");

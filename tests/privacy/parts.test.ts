@@ -162,10 +162,17 @@ describe("the documents' part and Minou's own bookkeeping", () => {
     stores.rooms.recordInvite("!autre:x", CAMILLE, "Atelier couture");
     stores.rooms.recordJoin("!autre:x", NOW - DAY);
     stores.directRooms.record(CAMILLE, "!dm:x", NOW - DAY);
+    stores.roomMembers.record("!autre:x", CAMILLE, "join", "Camille Martin", "CamilleMartin");
     expect(accountPersonalData.collect(scopeOf(stores))).toEqual({
-      member: CAMILLE, privateRoomWithMinou: "!dm:x", roomsYouInvitedMinouTo: [{ id: "!autre:x", name: "Atelier couture" }], previousErasure: null,
+      member: CAMILLE,
+      namesInRooms: [{ room: { id: "!autre:x", name: "Atelier couture" }, membership: "join", displayName: "Camille Martin" }],
+      privateRoomWithMinou: "!dm:x", roomsYouInvitedMinouTo: [{ id: "!autre:x", name: "Atelier couture" }], previousErasure: null,
     });
-    expect(texts(accountPersonalData.erase(scopeOf(stores)))).toEqual(["1 salon où vous avez invité Minou : l'invitation est oubliée"]);
+    expect(texts(accountPersonalData.erase(scopeOf(stores)))).toEqual([
+      "1 salon où Minou connaissait votre nom : il l'oublie (jusqu'à votre prochain changement dans ce salon)",
+      "1 salon où vous avez invité Minou : l'invitation est oubliée",
+    ]);
+    expect(stores.roomMembers.ofUser(CAMILLE)).toEqual([]);
     const { erasedMembers } = stores.privacy;
     expect(erasedMembers.sentBeforeErasure(CAMILLE, NOW - 1)).toBe(true);
     expect(erasedMembers.sentBeforeErasure(CAMILLE, NOW + 1)).toBe(false);

@@ -1,3 +1,4 @@
+import { RoomMemberNames } from "../../src/matrix/display-names.ts";
 import { allCommands } from "../../commands/index.ts";
 import type { Command } from "../../src/dispatch/command.ts";
 import { Dispatcher } from "../../src/dispatch/dispatcher.ts";
@@ -45,7 +46,7 @@ export function dispatching(options: DispatchingOptions = {}) {
   const dispatcher = new Dispatcher(
     new CommandRegistry(options.commands ?? allCommands),
     stores,
-    new RoomStateCache(transport, { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 }),
+    new RoomStateCache(transport, { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 }, new RoomMemberNames(stores.roomMembers)),
     {
       botUserId: BOT,
       prefix: "!",

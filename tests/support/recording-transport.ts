@@ -75,9 +75,13 @@ export class RecordingTransport implements MatrixTransport {
 
   /** Joined members by room, as GET /joined_members would count them. */
   memberCounts: Record<string, number> = {};
+  /** Joined members' display names by room, as GET /joined_members gives them (counted when set). */
+  memberNames: Record<string, Record<string, string | null>> = {};
 
-  async joinedMemberCount(roomId: string): Promise<number> {
-    return this.memberCounts[roomId] ?? 0;
+  async joinedMembers(roomId: string): Promise<ReadonlyMap<string, string | null>> {
+    const named = this.memberNames[roomId];
+    if (named !== undefined) return new Map(Object.entries(named));
+    return new Map(Array.from({ length: this.memberCounts[roomId] ?? 0 }, (_, index) => [`@member${index}:test`, null]));
   }
 
   async joinRoom(roomId: string): Promise<void> {

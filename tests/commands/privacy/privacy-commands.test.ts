@@ -27,6 +27,8 @@ function contextWithData(language: "fr" | "en" = "fr") {
 describe("!mes-données / !my-data", () => {
   it("sends the file privately, as pretty UTF-8 JSON with a section per feature, and says only that in the room", () => {
     const { context } = contextWithData();
+    context.stores.rooms.recordJoin(ROOM, 0);
+    context.stores.roomMembers.record(ROOM, CAMILLE, "join", "Camille Martin", "CamilleMartin");
     const result = mesDonnees.execute(context, {});
     expect(result.kind).toBe("reply");
     if (result.kind !== "reply") return;
@@ -36,7 +38,8 @@ describe("!mes-données / !my-data", () => {
     const text = file?.attachment?.data.toString("utf8") ?? "";
     expect(text).toContain('\n  "format": "fr.chatons.minou.personal-data"');
     const data = JSON.parse(text) as Record<string, Record<string, unknown[]>>;
-    expect(Object.keys(data)).toEqual(["format", "version", "centre", "member", "exportedAt", "readMe", ...personalDataParts.map((part) => part.key)]);
+    expect(Object.keys(data)).toEqual(["format", "version", "centre", "member", "name", "exportedAt", "readMe", ...personalDataParts.map((part) => part.key)]);
+    expect(data["name"]).toBe("Camille Martin");
     expect(data["agenda"]?.["answers"]).toEqual([expect.objectContaining({ title: "Fête des voisins", answer: "yes" })]);
     expect(data["documents"]?.["added"]).toEqual([expect.objectContaining({ title: "Budget" })]);
     expect(String(data["readMe"]?.["agenda"])).toMatch(/^Agenda — vos réponses/);
