@@ -14,7 +14,7 @@ export const aide = defineCommand({
     const { commands, sender, language, prefix } = context;
     if (command === undefined) return reply(helpOverview(commands, sender.level, language, prefix));
     // A topic first: "!aide agenda" lists the agenda's commands (the !agenda command included).
-    const group = findGroup(command);
+    const group = findGroup(command, commands);
     if (group !== undefined && allowedIn(commands, group, sender.level).length > 0) return reply(helpGroup(commands, group, sender.level, language, prefix));
     const found = commands.find(command);
     if (found !== undefined) return reply(helpDetail(found, sender.level, language, prefix));

@@ -52,3 +52,9 @@ export const agendaFeature = defineFeature({
     sent: [whenSent(ANNOUNCEMENT, (id, eventId) => stores.agenda.events.setAnnouncement(id, eventId))],
   }),
 });
+
+declare module "../dispatch/command.ts" {
+  interface HelpGroups {
+    readonly agenda: true;
+  }
+}

@@ -13,8 +13,15 @@ export function allows(level: PermissionLevel, required: PermissionLevel): boole
   return permissionLevels.indexOf(level) >= permissionLevels.indexOf(required);
 }
 
-/** Features group the commands in the help. */
-export type CommandGroup = "general" | "agenda" | "polls" | "documents" | "trainings" | "onboarding" | "staff";
+/**
+ * The help's groups. Each feature declares its own (`declare module "../dispatch/command.ts" {
+ * interface HelpGroups { agenda: true } }` in src/<feature>/feature.ts), titled in the catalog by
+ * `runtime.group.<id>`; the help lists them in the order of the feature list.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the features
+export interface HelpGroups {}
+
+export type CommandGroup = keyof HelpGroups & string;
 
 interface ArgBase {
   /** The key in the parsed arguments object. */

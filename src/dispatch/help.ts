@@ -6,7 +6,10 @@ import { allows, type ArgSpec, type Command, type CommandGroup, type OptionSpec,
 import { fold } from "./fold.ts";
 import { CommandRegistry } from "./registry.ts";
 
-const groupOrder: readonly CommandGroup[] = ["general", "agenda", "polls", "documents", "trainings", "onboarding", "staff"];
+/** The groups of the registry's commands, in the order their features are listed. */
+function groupsOf(registry: CommandRegistry): CommandGroup[] {
+  return [...new Set(registry.commands.map((command) => command.group))];
+}
 
 function argShown(command: Command, arg: ArgSpec | OptionSpec, language: Language): string {
   return arg.kind === "choice" ? arg.choices.join("|") : command.texts.label(arg.name, language);
@@ -50,7 +53,7 @@ const overviews = new WeakMap<CommandRegistry, Map<string, Markdown>>();
 function buildOverview(registry: CommandRegistry, level: PermissionLevel, language: Language, prefix: string): Markdown {
   const messages = messagesFor(language);
   const lines: Markdown[] = [];
-  for (const group of groupOrder) {
+  for (const group of groupsOf(registry)) {
     const commands = allowedIn(registry, group, level);
     if (commands.length === 0) continue;
     const names = joinMarkdown(commands.map((command) => code(prefix + CommandRegistry.nameIn(command, language))), ", ");
@@ -64,9 +67,9 @@ function buildOverview(registry: CommandRegistry, level: PermissionLevel, langua
 }
 
 /** The feature a word names ("agenda", "Sondages", "polls") in any language, for `!aide <thème>`. */
-export function findGroup(word: string): CommandGroup | undefined {
+export function findGroup(word: string, registry: CommandRegistry): CommandGroup | undefined {
   const wanted = fold(word.trim());
-  return groupOrder.find((group) => [group, ...languageCodes().map((code) => messagesFor(code).groupName(group))].some((name) => fold(name) === wanted));
+  return groupsOf(registry).find((group) => [group, ...languageCodes().map((code) => messagesFor(code).groupName(group))].some((name) => fold(name) === wanted));
 }
 
 /** `!aide <thème>`: the feature's commands the asker may use, each with what it does. */

@@ -37,3 +37,9 @@ export const documentsFeature = defineFeature({
     ],
   }),
 });
+
+declare module "../dispatch/command.ts" {
+  interface HelpGroups {
+    readonly documents: true;
+  }
+}

@@ -9,3 +9,9 @@ export const generalFeature = defineFeature({
   commands: [aide, minou],
   privacy: { noPersonalData: "the help and the version keep nothing" },
 });
+
+declare module "../dispatch/command.ts" {
+  interface HelpGroups {
+    readonly general: true;
+  }
+}

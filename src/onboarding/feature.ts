@@ -35,3 +35,9 @@ export const onboardingFeature = defineFeature({
     };
   },
 });
+
+declare module "../dispatch/command.ts" {
+  interface HelpGroups {
+    readonly onboarding: true;
+  }
+}

@@ -64,3 +64,9 @@ export const pollsFeature = defineFeature({
     };
   },
 });
+
+declare module "../dispatch/command.ts" {
+  interface HelpGroups {
+    readonly polls: true;
+  }
+}

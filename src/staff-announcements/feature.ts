@@ -60,3 +60,9 @@ export const staffAnnouncementsFeature = defineFeature({
     };
   },
 });
+
+declare module "../dispatch/command.ts" {
+  interface HelpGroups {
+    readonly staff: true;
+  }
+}

@@ -31,3 +31,9 @@ export const trainingsFeature = defineFeature({
     sent: [whenSent(TRAINING_ANNOUNCEMENT, (id, eventId, message) => stores.trainings.trainings.setAnnouncement(id, message.roomId, eventId))],
   }),
 });
+
+declare module "../dispatch/command.ts" {
+  interface HelpGroups {
+    readonly trainings: true;
+  }
+}

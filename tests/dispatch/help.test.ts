@@ -28,10 +28,10 @@ describe("help generated from the registry", () => {
   });
 
   it("details a topic: its commands the asker may use, each with what it does", () => {
-    expect(findGroup("Sondages")).toBe("polls");
-    expect(findGroup("polls")).toBe("polls");
-    expect(findGroup("AGENDA")).toBe("agenda");
-    expect(findGroup("inconnu")).toBeUndefined();
+    expect(findGroup("Sondages", registry)).toBe("polls");
+    expect(findGroup("polls", registry)).toBe("polls");
+    expect(findGroup("AGENDA", registry)).toBe("agenda");
+    expect(findGroup("inconnu", registry)).toBeUndefined();
     const general = helpGroup(registry, "general", "member", "fr", "!").source;
     expect(general).toContain("`!minou` — qui est Minou");
     expect(general).not.toContain("`!langue`");
