@@ -104,7 +104,7 @@ describe("members' control of their data, through the real bot", () => {
     expect(data["trainings"]?.["signUps"]).toEqual([expect.objectContaining({ session: 1, title: "Atelier vélo", status: "registered" })]);
     expect(data["documents"]?.["added"]).toEqual([expect.objectContaining({ title: "Budget 2026", url: "https://cloud.exemple.fr/s/Ab12", tags: ["compta"] })]);
     expect(data["account"]).toMatchObject({ member: camille.userId, previousErasure: null });
-    expect(Object.keys(data["readMe"] ?? {})).toEqual(["agenda", "polls", "trainings", "documents", "onboarding", "account"]);
+    expect(Object.keys(data["readMe"] ?? {})).toEqual(["agenda", "polls", "trainings", "documents", "onboarding", "announcements", "account"]);
     expect(data["onboarding"]).toMatchObject({ starterGuideSentAt: expect.stringMatching(/^\d{4}-/), faqEntriesWritten: [] });
     // Only the notice went to the room: no title, no vote, no file.
     expect(camille.timeline(roomId).filter((event) => event.getContent()["msgtype"] === "m.file")).toEqual([]);

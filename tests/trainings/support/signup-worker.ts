@@ -1,10 +1,12 @@
 import { openDatabase } from "../../../storage/database.ts";
-import { openStores } from "../../../src/features.ts";
+import { createStores, storeSet } from "../../../storage/index.ts";
+import { createTrainingStores } from "../../../storage/trainings/index.ts";
 import { signUp } from "../../../src/trainings/seats.ts";
 
 /** One process of the concurrency test: signs up its members as fast as it can, from `startAt`. */
 const [path, sessionId, prefix, count, startAt] = process.argv.slice(2);
-const stores = openStores(openDatabase(path ?? ""));
+// Only the trainings' stores: each process starts fast, without loading every feature.
+const stores = createStores(openDatabase(path ?? ""), [storeSet("trainings", createTrainingStores)]);
 const session = stores.trainings.trainings.session(Number(sessionId));
 if (session === undefined) throw new Error("no session");
 while (Date.now() < Number(startAt)) {
