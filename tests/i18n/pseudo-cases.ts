@@ -41,8 +41,32 @@ export const PSEUDO_CASES: Readonly<Record<string, readonly PseudoCase[]>> = {
   ],
   agenda: [],
   polls: [],
-  documents: [],
-  registry: [],
+  // Replies that need documents in the room first: tests/i18n/pseudo-documents-registry.test.ts.
+  documents: [
+    { line: "!docs" },
+    { line: "!documents" },
+    { line: "!docs ajouter Budget 2026 https://cloud.exemple.fr/s/budget #compta" },
+    { line: "!docs ajouter Budget 2026" },
+    // The link typed without https://, and the scheme of a link that is not a web link.
+    { line: "!docs ajouter Budget pad.exemple.fr/p/budget", values: ["https://pad.exemple.fr/p/budget"] },
+    { line: "!docs ajouter Fichiers ftp://fichiers.exemple.fr/a", values: ["ftp"] },
+    { line: "!docs ajouter Budget https://cloud.exemple.fr/s/b #compta!" },
+    { line: "!docs chercher budget" },
+    { line: "!docs modifier 1 titre Budget 2027" },
+    { line: "!docs retirer 1" },
+    { line: "!docs épingler" },
+    // The test configuration's services.
+    { line: "!services", values: ["Centre", "Pads", "https://pad.tilleuls.fr/", "écrire à plusieurs, en direct", "Cloud", "https://cloud.tilleuls.fr/", "dossiers et fichiers partagés de l'association"] },
+  ],
+  registry: [
+    // The room's time zone as the agenda names it.
+    { line: "!asso", values: ["heure de Paris"] },
+    { line: "!asso nom Les Amis du Vélo", sender: MODERATOR },
+    { line: "!asso nom Les Amis du Vélo" },
+    { line: "!asso contact velo@exemple.fr", sender: MODERATOR },
+    { line: "!asso tags culture" },
+    { line: "!assos" },
+  ],
   trainings: [],
   onboarding: [],
   announcements: [],
