@@ -29,7 +29,7 @@ export const PSEUDO_CASES: Readonly<Record<string, readonly PseudoCase[]>> = {
   general: [
     { line: "!aide" },
     { line: "!aide", sender: MODERATOR },
-    // "!aide general" waits for the privacy and registry areas: their commands are in this group.
+    // "!aide general" waits for the privacy area: its commands are in this group (the registry's are in the catalog).
     { line: "!aide langue", sender: MODERATOR },
     { line: "!aide minou" },
     { line: "!aide langeu" },
