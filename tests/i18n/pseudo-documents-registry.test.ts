@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useCatalog, type Catalog } from "../../src/i18n/catalog.ts";
 import { CommandRegistry } from "../../src/dispatch/registry.ts";
 import { allCommands } from "../../commands/index.ts";
-import { dispatching, MODERATOR, textMessage } from "../support/dispatching.ts";
+import { BOT, dispatching, MODERATOR, ROOM, textMessage } from "../support/dispatching.ts";
+import { RecordingTransport } from "../support/recording-transport.ts";
 import { MEMBER } from "./pseudo-cases.ts";
 import { outsidePseudo, pseudoCatalog } from "./pseudo-locale.ts";
 
@@ -46,6 +47,11 @@ const SCENARIOS: Readonly<Record<string, readonly Step[]>> = {
     { line: "!docs épingler" },
     { line: "!docs épingler" },
   ],
+  // Minou without the power to pin: the hint after the first document, then how to grant it.
+  "documents of a room where Minou may not pin": [
+    { line: `!docs ajouter Budget 2026 ${LINK} #compta` },
+    { line: "!docs épingler" },
+  ],
   "association card": [
     { line: "!asso", values: ["heure de Paris"] },
     { line: "!asso nom Les Amis du Vélo", sender: MODERATOR },
@@ -70,7 +76,9 @@ describe("pseudo-locale, documents and registry", () => {
 
   for (const [name, steps] of Object.entries(SCENARIOS)) {
     it(`${name}: says only catalog texts`, async () => {
-      const { handle } = dispatching({ staff: [STAFF] });
+      const transport = new RecordingTransport();
+      if (name.includes("may not pin")) transport.powerLevels[ROOM] = { users: { [MODERATOR]: 50, [BOT]: 0 }, users_default: 0 };
+      const { handle } = dispatching({ staff: [STAFF], transport });
       for (const { line, sender = MEMBER, values = [] } of steps) {
         const replies = await handle(textMessage(sender, line));
         expect(replies.length, line).toBeGreaterThan(0);
