@@ -1,10 +1,12 @@
 import { RoomMemberNames } from "../../src/matrix/display-names.ts";
 import { plainList } from "../../src/documents/document-list.ts";
+import { documentsUsage } from "../../src/documents/document-texts.ts";
 import type { RoomDocument } from "../../src/documents/model.ts";
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
 import { fold } from "../../src/dispatch/fold.ts";
+import { t } from "../../src/i18n/catalog.ts";
 import { excerpt } from "../../src/render/cut-text.ts";
-import { code, joinMarkdown, md } from "../../src/render/markdown.ts";
+import { joinMarkdown } from "../../src/render/markdown.ts";
 
 /** Every word is in the title or a tag, whatever the accents and case ("budget" finds "Budget prévisionnel", "#compta"). */
 function matches(document: RoomDocument, words: readonly string[]): boolean {
@@ -13,25 +15,16 @@ function matches(document: RoomDocument, words: readonly string[]): boolean {
 }
 
 export const docsChercher = defineCommand({
-  names: { fr: ["docs chercher"], en: ["docs search", "docs find"] },
+  texts: "documents.chercher",
   group: "documents",
-  summary: { fr: "chercher un document par son titre ou ses étiquettes", en: "find a document by its title or tags" },
-  details: {
-    fr: "Sans tenir compte des accents ni des majuscules : `!docs chercher budget` trouve « Budget prévisionnel », `!docs chercher #compta` les documents étiquetés #compta.",
-    en: "Accents and case do not matter: `!docs search budget` finds \"Budget forecast\", `!docs search #accounts` the documents tagged #accounts.",
-  },
-  args: [{ name: "words", kind: "text", label: { fr: "mots", en: "words" } }],
+  args: [{ name: "words", kind: "text" }],
   permission: "member",
   readOnly: true,
   execute({ stores, room, language, prefix }, { words }) {
     const wanted = words.split(/\s+/u).map((word) => fold(word.replace(/^#/u, ""))).filter((word) => word !== "");
     const found = stores.documents.documents.inRoom(room.roomId).filter((document) => matches(document, wanted));
-    const fr = language === "fr";
-    if (found.length === 0) {
-      const list = code(`${prefix}docs`);
-      return reply(fr ? md`Aucun document ne correspond à « ${excerpt(words)} ». Tapez ${list} pour la liste complète.` : md`No document matches "${excerpt(words)}". Type ${list} for the whole list.`);
-    }
-    const title = fr ? md`**${found.length} document(s) pour « ${excerpt(words)} »**` : md`**${found.length} document(s) for "${excerpt(words)}"**`;
+    if (found.length === 0) return reply(t(language, "documents.chercher.none", { words: excerpt(words), list: documentsUsage(language, prefix, "documents.usage.list") }));
+    const title = t(language, "documents.chercher.found", { count: found.length, words: excerpt(words) });
     return reply(joinMarkdown([title, plainList(found, { language, timeZone: room.timeZone, detailed: true, names: new RoomMemberNames(stores.roomMembers) }, prefix)], "\n\n"));
   },
 });

@@ -5,21 +5,17 @@ import { parseTags, parseTitle, parseUrl } from "../../src/documents/parse-docum
 import type { DocumentChange } from "../../storage/documents/documents-store.ts";
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
 import { fold } from "../../src/dispatch/fold.ts";
-import { joinMarkdown, md } from "../../src/render/markdown.ts";
+import { plainText, t } from "../../src/i18n/catalog.ts";
+import { code, joinMarkdown } from "../../src/render/markdown.ts";
 import { documentByNumber, duplicateRefusal, isDocument, mayChange, numberArg, touchIndex } from "./document-lookup.ts";
 
 const FIELDS = ["titre", "lien", "tags", "étiquettes", "title", "link", "url"] as const;
 const CLEAR = new Set(["aucun", "aucune", "rien", "none", "-"]);
 
 export const docsModifier = defineCommand({
-  names: { fr: ["docs modifier"], en: ["docs edit"] },
+  texts: "documents.modifier",
   group: "documents",
-  summary: { fr: "changer le titre, le lien ou les étiquettes d'un document", en: "change a document's title, link or tags" },
-  details: {
-    fr: "Exemples : `!docs modifier 3 titre Budget 2027`, `!docs modifier 3 lien https://cloud.exemple.fr/s/Cd34`, `!docs modifier 3 tags #compta #2027`, `!docs modifier 3 tags aucun`. Pour la personne qui l'a ajouté, les modérateurs du salon et l'équipe du centre.",
-    en: "Examples: `!docs edit 3 title Budget 2027`, `!docs edit 3 link https://cloud.example.org/s/Cd34`, `!docs edit 3 tags #accounts #2027`, `!docs edit 3 tags none`.",
-  },
-  args: [numberArg, { name: "field", kind: "choice", choices: FIELDS, label: { fr: "champ", en: "field" } }, { name: "value", kind: "text", label: { fr: "valeur", en: "value" } }],
+  args: [numberArg, { name: "field", kind: "choice", choices: FIELDS }, { name: "value", kind: "text" }],
   permission: "member",
   execute(context, { number, field, value }) {
     const found = documentByNumber(context, number);
@@ -39,7 +35,8 @@ export const docsModifier = defineCommand({
       change = { field: "tags", value: tags.tags };
     } else {
       if (/\s/u.test(value.trim())) {
-        return refuse(language === "fr" ? md`Donnez seulement le nouveau lien, sans espace.` : md`Give only the new link, without spaces.`);
+        const example = code(prefix + plainText(language, "documents.modifier.linkExample", { number }));
+        return refuse(t(language, "documents.modifier.linkWithSpace", { example }));
       }
       const url = parseUrl(value.trim());
       if (!url.ok) return refuse(inputProblemText(url.problem, language, prefix));
@@ -50,7 +47,7 @@ export const docsModifier = defineCommand({
     stores.documents.documents.update(found.id, change, now);
     touchIndex(context);
     const updated = stores.documents.documents.get(found.id) ?? found;
-    const intro = language === "fr" ? md`C'est modifié :` : md`Updated:`;
+    const intro = t(language, "documents.modifier.done");
     return reply(joinMarkdown([intro, documentLine(updated, { language, timeZone: room.timeZone, detailed: true, names: new RoomMemberNames(stores.roomMembers) })], "\n"));
   },
 });

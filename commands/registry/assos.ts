@@ -1,33 +1,43 @@
 import { DateTime } from "luxon";
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
-import { localeOf } from "../../src/i18n/language.ts";
-import { joinMarkdown, md } from "../../src/render/markdown.ts";
+import { t } from "../../src/i18n/catalog.ts";
+import { localeOf, type Language } from "../../src/i18n/language.ts";
+import { joinMarkdown, md, type MarkdownPart } from "../../src/render/markdown.ts";
 
-const POWER_NAMES = {
-  fr: { pin: "épingler", redact: "supprimer les messages (clore les sondages des membres)", "room-mention": "notifier tout le monde (@room des annonces)" },
-  en: { pin: "pin", redact: "remove messages (close members' polls)", "room-mention": "notify everyone (@room in announcements)" },
+const POWER_KEYS = {
+  pin: "registry.assos.power.pin",
+  redact: "registry.assos.power.redact",
+  "room-mention": "registry.assos.power.roomMention",
 } as const;
 
+/** What Minou cannot do in a room, in words; a power unknown to this list shows as recorded. */
+function powerName(power: string, language: Language): MarkdownPart {
+  const key = (POWER_KEYS as Readonly<Record<string, (typeof POWER_KEYS)[keyof typeof POWER_KEYS]>>)[power];
+  return key === undefined ? power : t(language, key);
+}
+
 export const assos = defineCommand({
-  names: { fr: ["assos"], en: ["associations"] },
+  texts: "registry.assos",
   group: "staff",
-  summary: { fr: "tous les salons d'association où est Minou : nom, thèmes, membres, activité, droits manquants (équipe du centre)", en: "every association room Minou is in: name, tags, members, activity, missing rights (centre staff)" },
   args: [],
   permission: "staff",
   execute({ stores, language, settings }) {
-    const fr = language === "fr";
     // Members' direct messages with Minou are not associations' rooms, nor is the staff's.
     const rooms = stores.rooms.associationRooms().filter((room) => room.roomId !== settings.staffRoom);
-    if (rooms.length === 0) return reply(fr ? md`Minou n'est dans aucun salon.` : md`Minou is in no room.`);
+    if (rooms.length === 0) return reply(t(language, "registry.assos.none"));
     const lines = rooms.map((room) => {
-      const name = room.associationName ?? room.name ?? room.roomId;
-      const tags = room.tags.length === 0 ? "" : ` · ${room.tags.map((tag) => `#${tag}`).join(" ")}`;
-      const members = room.memberCount === null ? "" : fr ? ` · ${room.memberCount} membres` : ` · ${room.memberCount} members`;
-      const activity =
-        room.lastActivityAt === null ? "" : ` · ${fr ? "actif" : "active"} ${DateTime.fromMillis(room.lastActivityAt).setLocale(localeOf(language)).toRelative() ?? ""}`;
-      const missing = room.missingPowers.length === 0 ? "" : ` · ⚠️ ${fr ? "Minou ne peut pas" : "Minou cannot"} ${room.missingPowers.map((power) => POWER_NAMES[language][power as keyof (typeof POWER_NAMES)["fr"]] ?? power).join(", ")}`;
-      return md`- **${name}**${tags}${members}${activity}${missing}`;
+      const parts: MarkdownPart[] = [md`**${room.associationName ?? room.name ?? room.roomId}**`];
+      if (room.tags.length > 0) parts.push(room.tags.map((tag) => `#${tag}`).join(" "));
+      if (room.memberCount !== null) parts.push(t(language, "registry.assos.members", { count: room.memberCount }));
+      if (room.lastActivityAt !== null) {
+        parts.push(t(language, "registry.assos.activity", { when: DateTime.fromMillis(room.lastActivityAt).setLocale(localeOf(language)).toRelative() ?? "" }));
+      }
+      if (room.missingPowers.length > 0) {
+        parts.push(t(language, "registry.assos.missing", { powers: joinMarkdown(room.missingPowers.map((power) => powerName(power, language)), ", ") }));
+      }
+      return md`- ${joinMarkdown(parts, " · ")}`;
     });
-    return reply(joinMarkdown([fr ? md`**${rooms.length} salons**` : md`**${rooms.length} rooms**`, ...lines], "\n"));
+    return reply(joinMarkdown([t(language, "registry.assos.title", { count: rooms.length }), ...lines], "\n"));
   },
 });
+

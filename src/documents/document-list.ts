@@ -1,8 +1,9 @@
 import type { MemberNames } from "../matrix/display-names.ts";
 import { DateTime } from "luxon";
+import { t } from "../i18n/catalog.ts";
 import { localeOf, type Language } from "../i18n/language.ts";
-import { code, joinMarkdown, link, md, type Markdown } from "../render/markdown.ts";
-import { numberLabel } from "./document-texts.ts";
+import { joinMarkdown, link, md, type Markdown } from "../render/markdown.ts";
+import { documentsUsage, numberLabel } from "./document-texts.ts";
 import type { RoomDocument } from "./model.ts";
 
 /**
@@ -21,11 +22,10 @@ export interface ListStyle {
 }
 
 function byline(document: RoomDocument, style: ListStyle): Markdown {
-  const fr = style.language === "fr";
   const day = DateTime.fromMillis(document.addedAt, { zone: style.timeZone }).setLocale(localeOf(style.language)).toFormat("d LLL yyyy");
   // Null after the member's erasure: the document stays, its author is forgotten.
-  const who = document.addedBy === null ? (fr ? "un membre" : "a member") : (style.names?.displayName(document.roomId, document.addedBy) ?? document.addedBy);
-  return fr ? md`ajouté par ${who} le ${day}` : md`added by ${who} on ${day}`;
+  const who = document.addedBy === null ? t(style.language, "documents.list.someone") : (style.names?.displayName(document.roomId, document.addedBy) ?? document.addedBy);
+  return t(style.language, "documents.list.byline", { who, day });
 }
 
 export function documentLine(document: RoomDocument, style: ListStyle): Markdown {
@@ -74,8 +74,7 @@ function withinBudget(sections: readonly Section[], total: number, language: Lan
   }
   const missing = total - shown.size;
   if (missing > 0) {
-    const search = code(language === "fr" ? `${prefix}docs chercher <mots>` : `${prefix}docs search <words>`);
-    kept.push(language === "fr" ? md`… et ${missing} document(s) de plus : trouvez-les avec ${search}.` : md`… and ${missing} more document(s): find them with ${search}.`);
+    kept.push(t(language, "documents.list.more", { count: missing, search: documentsUsage(language, prefix, "documents.usage.search") }));
   }
   return joinMarkdown(kept, "\n\n");
 }
@@ -88,7 +87,7 @@ interface Section {
 
 /** The documents grouped by tag, then those without one. */
 export function groupedList(documents: readonly RoomDocument[], style: ListStyle, prefix: string): Markdown {
-  const untaggedTitle = style.language === "fr" ? "Sans étiquette" : "Untagged";
+  const untaggedTitle = t(style.language, "documents.list.untagged");
   const sections = groupByTag(documents, style.language).map(({ tag, documents: inGroup }) => ({
     heading: tag === null ? md`**${untaggedTitle}**` : md`**#${tag}**`,
     documents: inGroup,
@@ -104,15 +103,12 @@ export function plainList(documents: readonly RoomDocument[], style: ListStyle, 
 
 /** The pinned index: every document by tag, and how to add or find one. */
 export function indexText(documents: readonly RoomDocument[], language: Language, timeZone: string, prefix: string): Markdown {
-  const fr = language === "fr";
   const count = documents.length;
-  const title = fr ? md`📌 **Documents du salon** (${count})` : md`📌 **Room documents** (${count})`;
-  const add = code(fr ? `${prefix}docs ajouter <titre> <lien> #étiquette` : `${prefix}docs add <title> <link> #tag`);
-  const search = code(fr ? `${prefix}docs chercher <mots>` : `${prefix}docs search <words>`);
-  const footer = fr ? md`Ajouter : ${add} · Chercher : ${search}` : md`Add: ${add} · Search: ${search}`;
-  if (count === 0) {
-    const empty = fr ? md`Aucun document pour l'instant.` : md`No documents yet.`;
-    return joinMarkdown([title, empty, footer], "\n\n");
-  }
+  const title = t(language, "documents.index.title", { count });
+  const footer = t(language, "documents.index.footer", {
+    add: documentsUsage(language, prefix, "documents.usage.add"),
+    search: documentsUsage(language, prefix, "documents.usage.search"),
+  });
+  if (count === 0) return joinMarkdown([title, t(language, "documents.index.empty"), footer], "\n\n");
   return joinMarkdown([title, groupedList(documents, { language, timeZone, detailed: false }, prefix), footer], "\n\n");
 }

@@ -1,4 +1,6 @@
+import { t } from "../i18n/catalog.ts";
 import type { Language } from "../i18n/language.ts";
+import type { Markdown } from "../render/markdown.ts";
 import type { LinkProblem } from "../../storage/documents/link-checks-store.ts";
 import type { LinkStatus } from "./link-check.ts";
 
@@ -32,25 +34,20 @@ export function judgeLink(status: LinkStatus): LinkVerdict {
 }
 
 /** What went wrong, in a few words for the room. */
-export function linkProblemText(problem: LinkProblem, language: Language): string {
-  const fr = language === "fr";
+export function linkProblemText(problem: LinkProblem, language: Language): Markdown {
   switch (problem.reason) {
     case "http":
-      if (problem.status === 404 || problem.status === 410) return fr ? `page introuvable (erreur ${problem.status})` : `page not found (error ${problem.status})`;
-      return fr ? `le site répond par une erreur (${problem.status})` : `the site answers with an error (${problem.status})`;
+      if (problem.status === 404 || problem.status === 410) return t(language, "documents.linkProblem.notFound", { status: problem.status });
+      return t(language, "documents.linkProblem.httpError", { status: problem.status });
     case "timeout":
-      return fr ? "le site ne répond pas" : "the site does not answer";
+      return t(language, "documents.linkProblem.timeout");
     case "network":
-      return problem.detail === "ENOTFOUND"
-        ? fr ? "ce nom de site n'existe pas (ou plus)" : "this site name does not exist (any more)"
-        : fr ? `le site est injoignable (${problem.detail})` : `the site cannot be reached (${problem.detail})`;
+      return problem.detail === "ENOTFOUND" ? t(language, "documents.linkProblem.unknownHost") : t(language, "documents.linkProblem.unreachable", { detail: problem.detail });
     case "blockedAddress":
-      return fr
-        ? `non vérifié : il mène à une adresse privée ou locale (${problem.address}), que je ne contacte pas`
-        : `not checked: it leads to a private or local address (${problem.address}), which I do not contact`;
+      return t(language, "documents.linkProblem.blockedAddress", { address: problem.address });
     case "tooManyRedirects":
-      return fr ? "trop de redirections (le lien tourne en rond)" : "too many redirects (the link goes round in circles)";
+      return t(language, "documents.linkProblem.tooManyRedirects");
     case "badUrl":
-      return fr ? "non vérifié : il redirige vers une adresse qui n'est pas un lien web" : "not checked: it redirects to something that is not a web link";
+      return t(language, "documents.linkProblem.badRedirect");
   }
 }

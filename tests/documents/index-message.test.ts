@@ -51,7 +51,7 @@ describe("the documents index", () => {
     const message = requestIndex(stores, ROOM, false, DEFAULTS, 1);
     const edit = editContent("$index", { ...message.content });
     expect(Buffer.byteLength(JSON.stringify(edit))).toBeLessThan(65_536 - 1_024);
-    expect(String(message.content["body"])).toMatch(/… et \d+ document\(s\) de plus : trouvez-les avec !docs chercher <mots>\./);
+    expect(String(message.content["body"])).toMatch(/… et \d+ documents de plus : trouvez-les avec !docs chercher <mots>\./);
   });
 });
 

@@ -29,7 +29,7 @@ export const PSEUDO_CASES: Readonly<Record<string, readonly PseudoCase[]>> = {
   general: [
     { line: "!aide" },
     { line: "!aide", sender: MODERATOR },
-    // "!aide general" waits for the privacy and registry areas: their commands are in this group.
+    // "!aide general" waits for the privacy area: its commands are in this group (the registry's are in the catalog).
     { line: "!aide langue", sender: MODERATOR },
     { line: "!aide minou" },
     { line: "!aide langeu" },
@@ -41,8 +41,45 @@ export const PSEUDO_CASES: Readonly<Record<string, readonly PseudoCase[]>> = {
   ],
   agenda: [],
   polls: [],
-  documents: [],
-  registry: [],
+  // Replies that need documents in the room first: tests/i18n/pseudo-documents-registry.test.ts.
+  documents: [
+    { line: "!docs" },
+    { line: "!documents" },
+    { line: "!docs ajouter Budget 2026 https://cloud.exemple.fr/s/budget #compta" },
+    { line: "!docs ajouter Budget 2026" },
+    // The link typed without https://, and the scheme of a link that is not a web link.
+    { line: "!docs ajouter Budget pad.exemple.fr/p/budget", values: ["https://pad.exemple.fr/p/budget"] },
+    { line: "!docs ajouter Fichiers ftp://fichiers.exemple.fr/a", values: ["ftp"] },
+    { line: "!docs ajouter Budget https://cloud.exemple.fr/s/b #compta!" },
+    { line: "!docs chercher budget" },
+    { line: "!docs modifier 1 titre Budget 2027" },
+    { line: "!docs retirer 1" },
+    { line: "!docs épingler" },
+    // Each command's help, from its descriptor texts.
+    { line: "!aide docs" },
+    { line: "!aide docs ajouter" },
+    { line: "!aide docs chercher" },
+    { line: "!aide docs modifier" },
+    { line: "!aide docs retirer" },
+    { line: "!aide docs épingler" },
+    { line: "!aide services" },
+    // The test configuration's services.
+    { line: "!services", values: ["Centre", "Pads", "https://pad.tilleuls.fr/", "écrire à plusieurs, en direct", "Cloud", "https://cloud.tilleuls.fr/", "dossiers et fichiers partagés de l'association"] },
+  ],
+  registry: [
+    // The room's time zone as the agenda names it.
+    { line: "!asso", values: ["heure de Paris"] },
+    { line: "!asso nom Les Amis du Vélo", sender: MODERATOR },
+    { line: "!asso nom Les Amis du Vélo" },
+    { line: "!asso contact velo@exemple.fr", sender: MODERATOR },
+    { line: "!asso tags culture" },
+    { line: "!assos" },
+    { line: "!aide asso" },
+    { line: "!aide asso nom", sender: MODERATOR },
+    { line: "!aide asso contact", sender: MODERATOR },
+    { line: "!aide asso tags" },
+    { line: "!aide assos" },
+  ],
   trainings: [],
   onboarding: [],
   announcements: [],

@@ -112,14 +112,14 @@ describe("document links through the real bot (matrix-js-sdk members)", () => {
     expect(list).toContain(`• n°2 · Compte rendu du bureau (${pads.origin}/bureau) · #bureau #équipe · ajouté par dominique le`);
     expect(list.indexOf("#bureau")).toBeLessThan(list.indexOf("Sans étiquette"));
     const found = body(await ask(sacha, "!docs chercher EQUIPE"));
-    expect(found).toContain("1 document(s) pour « EQUIPE »");
+    expect(found).toContain("1 document pour « EQUIPE »");
     expect(found).toContain("n°2 · Compte rendu du bureau");
     expect(body(await ask(sacha, "!docs chercher benevoles"))).toContain("n°3 · Planning des bénévoles");
   });
 
   it("lets only whoever added a document, moderators and staff change or remove it", async () => {
-    expect(body(await ask(sacha, "!docs retirer 1"))).toMatch(/^Seuls la personne qui a ajouté le document n°1/);
-    expect(body(await ask(sacha, "!docs modifier 2 titre Piraté"))).toMatch(/^Seuls la personne/);
+    expect(body(await ask(sacha, "!docs retirer 1"))).toMatch(/^Le document n°1 ne peut être modifié ou retiré que par la personne qui l'a ajouté/);
+    expect(body(await ask(sacha, "!docs modifier 2 titre Piraté"))).toMatch(/^Le document n°2 ne peut être modifié ou retiré que par/);
     expect(body(await ask(dominique, "!docs modifier 3 titre Planning des bénévoles 2026"))).toContain("n°3 · Planning des bénévoles 2026");
     expect(body(await ask(camille, "!docs modifier 1 tags #compta #2026"))).toContain("#compta #2026");
     expect(body(await ask(camille, "!docs retirer 3"))).toBe("Le document n°3 « Planning des bénévoles 2026 » est retiré de la liste.");
@@ -147,7 +147,7 @@ describe("document links through the real bot (matrix-js-sdk members)", () => {
 
   it("explains which power level pinning needs where Minou does not have it", async () => {
     const answer = body(await ask(camille, `!docs ajouter Partitions ${pads.origin}/partitions #chant`, plainRoomId));
-    expect(answer).toContain("Pour que je l'épingle, tapez !docs épingler.");
+    expect(answer).toContain("je ne peux pas l'épingler dans ce salon : tapez !docs épingler pour savoir comment m'en donner le droit.");
     await waitFor(() => shownIndex(plainRoomId), "the unpinned index");
     const explanation = body(await ask(camille, "!docs épingler", plainRoomId));
     expect(explanation).toContain("il faut le niveau de pouvoir 50 (Modérateur)");

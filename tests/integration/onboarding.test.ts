@@ -143,7 +143,7 @@ describe("onboarding, FAQ and the association registry through the real bot", ()
       return minou.stores.rooms.uncounted(10).length === 0 || undefined;
     }, "member counts");
     const list = await ask(equipe, "!assos");
-    expect(list).toMatch(/Association des Jardins partagés · #culture #jeunesse · \d+ membres · actif .* · ⚠️ Minou ne peut pas épingler, supprimer les messages/);
+    expect(list).toMatch(/Association des Jardins partagés · #culture #jeunesse · \d+ membres · dernière activité .* · ⚠️ Minou ne peut pas épingler, supprimer les messages/);
     expect(list).toContain("Chorale");
   });
 

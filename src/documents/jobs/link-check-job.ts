@@ -4,12 +4,13 @@ import type { Language } from "../../i18n/language.ts";
 import type { Logger } from "../../log.ts";
 import { noticeContent } from "../../matrix/reply-content.ts";
 import { txnIdFor } from "../../matrix/txn-id.ts";
-import { code, joinMarkdown, link, md, type Markdown } from "../../render/markdown.ts";
+import { t } from "../../i18n/catalog.ts";
+import { joinMarkdown, link, md, type Markdown } from "../../render/markdown.ts";
 import { renderMessage } from "../../render/render-message.ts";
 import type { ScheduledJob } from "../../scheduler.ts";
 import { JobItems } from "../../jobs/job-items.ts";
 import { LIST_BUDGET_BYTES } from "../document-list.ts";
-import { numberLabel } from "../document-texts.ts";
+import { documentsUsage, numberLabel } from "../document-texts.ts";
 import { checkLinks } from "../link-check.ts";
 import { judgeLink, linkProblemText } from "../link-health.ts";
 import type { RoomDocument } from "../model.ts";
@@ -99,12 +100,12 @@ function recordResults(stores: Stores, due: readonly RoomDocument[], statuses: R
 
 function queueReport(stores: Stores, roomId: string, broken: readonly Broken[], settings: LinkCheckSettings, now: number): void {
   const language = stores.rooms.get(roomId)?.language ?? settings.defaultLanguage;
-  const fr = language === "fr";
   const lines = broken.map(({ document, problem }) => md`- **${numberLabel(document.number, language)}** · ${link(document.title, document.url)} — ${linkProblemText(problem, language)}`);
-  const edit = code(fr ? `${settings.prefix}docs modifier <n°> lien <nouveau lien>` : `${settings.prefix}docs edit <#> link <new link>`);
-  const remove = code(fr ? `${settings.prefix}docs retirer <n°>` : `${settings.prefix}docs remove <#>`);
-  const intro = fr ? md`🔗 **Liens à vérifier** — en vérifiant les liens des documents du salon, j'ai trouvé :` : md`🔗 **Links to check** — while checking the room's document links, I found:`;
-  const outro = fr ? md`Corrigez un lien avec ${edit}, ou retirez le document avec ${remove}.` : md`Fix a link with ${edit}, or remove the document with ${remove}.`;
+  const intro = t(language, "documents.linkReport.intro");
+  const outro = t(language, "documents.linkReport.outro", {
+    edit: documentsUsage(language, settings.prefix, "documents.usage.edit"),
+    remove: documentsUsage(language, settings.prefix, "documents.usage.remove"),
+  });
   // Twenty 2,000-character links would not fit in one event: long reports come in parts.
   const parts: Markdown[][] = [[]];
   let used = 0;
@@ -125,7 +126,7 @@ function queueReport(stores: Stores, roomId: string, broken: readonly Broken[], 
         roomId,
         eventType: "m.room.message",
         content: noticeContent(renderMessage(joinMarkdown(blocks, "\n\n"))),
-        context: `dead-link report (${broken.length} link(s))`,
+        context: `dead-link report, links: ${broken.length}`,
       },
       now,
     );

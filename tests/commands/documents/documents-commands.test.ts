@@ -54,7 +54,7 @@ describe("!docs ajouter", () => {
   it("says how to get the index pinned when Minou may not pin", () => {
     const { stores, camille } = room({ pin: false });
     const result = docsAjouter.execute(camille, { text: "Budget https://cloud.tilleuls.fr/s/Ab12" });
-    expect(bodyOf(result)).toContain("Pour que je l'épingle, tapez !docs épingler.");
+    expect(bodyOf(result)).toContain("je ne peux pas l'épingler dans ce salon : tapez !docs épingler pour savoir comment m'en donner le droit.");
     expect(stores.documents.index.ofRoom(camille.room.roomId).pinWanted).toBe(false);
   });
 
@@ -99,7 +99,7 @@ describe("!docs, !docs chercher", () => {
     const { camille } = withDocuments();
     expect(bodyOf(docsChercher.execute(camille, { words: "PREVISIONNEL" }))).toContain("n°1 · Budget prévisionnel");
     const byTag = bodyOf(docsChercher.execute(camille, { words: "#equipe" }));
-    expect(byTag).toContain("1 document(s) pour « #equipe »");
+    expect(byTag).toContain("1 document pour « #equipe »");
     expect(byTag).toContain("n°2 · Planning des bénévoles");
     expect(bodyOf(docsChercher.execute(camille, { words: "benevoles planning" }))).toContain("n°2");
     expect(bodyOf(docsChercher.execute(camille, { words: "loto" }))).toBe("Aucun document ne correspond à « loto ». Tapez !docs pour la liste complète.");
@@ -134,7 +134,7 @@ describe("!docs retirer, !docs modifier", () => {
     expect(docsRetirer.execute(staff, { number: 3 }).kind).toBe("reply");
     const refused = docsRetirer.execute(dominique, { number: 1 });
     expect(refused.kind).toBe("refusal");
-    expect(bodyOf(refused)).toContain("Seuls la personne qui a ajouté le document n°1");
+    expect(bodyOf(refused)).toContain("Le document n°1 ne peut être modifié ou retiré que par la personne qui l'a ajouté");
     expect(bodyOf(docsRetirer.execute(camille, { number: 1 }))).toBe("Le document n°1 « Budget » est retiré de la liste.");
     expect(docsRetirer.execute(moderator, { number: 2 }).kind).toBe("reply");
     expect(stores.documents.documents.inRoom(camille.room.roomId)).toEqual([]);
@@ -190,7 +190,7 @@ describe("!docs épingler", () => {
 describe("!services", () => {
   it("lists the centre's services from the configuration", () => {
     const body = bodyOf(services.execute(commandContext(), {}));
-    expect(body).toContain("Les services en ligne de Centre social Les Tilleuls");
+    expect(body).toContain("Centre social Les Tilleuls — services en ligne");
     expect(body).toContain("• Pads (https://pad.tilleuls.fr/) — écrire à plusieurs, en direct");
     const none = commandContext();
     expect(bodyOf(services.execute({ ...none, settings: { ...none.settings, services: [] } }, {}))).toContain("n'a pas encore indiqué ses services");
