@@ -67,6 +67,7 @@ export interface MessageParameters {
   "polls.dates.slot.notUnderstood": { readonly position: MarkdownPart; readonly part: MarkdownPart };
   "polls.dates.slot.past": { readonly position: MarkdownPart; readonly part: MarkdownPart; readonly day: MarkdownPart };
   "polls.dates.slot.problem": { readonly position: MarkdownPart; readonly part: MarkdownPart; readonly problem: MarkdownPart };
+  "polls.dates.slotLong": { readonly allDay: string; readonly sameDay: string; readonly startDay: MarkdownPart; readonly endDay: MarkdownPart; readonly startTime: MarkdownPart; readonly endTime: MarkdownPart };
   "polls.dates.slotMessage": { readonly number: MarkdownPart; readonly position: MarkdownPart; readonly slot: MarkdownPart; readonly zone: MarkdownPart };
   "polls.dates.summary": Record<string, never>;
   "polls.dates.summaryHeader": { readonly question: MarkdownPart; readonly number: MarkdownPart };

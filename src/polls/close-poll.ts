@@ -10,7 +10,7 @@ import { renderMessage } from "../render/render-message.ts";
 import type { Poll } from "./model.ts";
 import { pollEndContent, POLL_END } from "./native-poll.ts";
 import { bestSlot, definitionOf, questionTally, slotTallies } from "./poll-state.ts";
-import { commandExample, slotLabel } from "./poll-texts.ts";
+import { commandExample, slotInFull } from "./poll-texts.ts";
 import { resultText } from "./tally.ts";
 
 /**
@@ -52,7 +52,7 @@ export function closePoll(stores: Stores, poll: Poll, closing: PollClosing, now:
               number: closed.number,
               question: closed.question,
               position: option.position,
-              slot: slotLabel(closed, option, language),
+              slot: slotInFull(closed, option, language),
               yes: best?.counts.yes ?? 0,
               maybe: best?.counts.maybe ?? 0,
               command: commandExample(prefix, plainText(language, "polls.choisir.example", { number: closed.number, position: option.position })),

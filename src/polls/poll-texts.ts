@@ -30,6 +30,22 @@ export function slotLabel(poll: Poll, option: PollOption, language: Language): s
   return shortWhen(option.startsAt, option.endsAt, option.allDay, poll.timeZone, language);
 }
 
+/** A slot in running prose, dates in full: "jeudi 3 décembre de 18:30 à 19:30" (the label as typed for a slot without dates). */
+export function slotInFull(poll: Poll, option: PollOption, language: Language): string {
+  if (option.startsAt === null || option.endsAt === null) return option.label;
+  const start = DateTime.fromMillis(option.startsAt, { zone: poll.timeZone }).setLocale(localeOf(language));
+  // An all-day slot ends at the midnight after its last day.
+  const end = DateTime.fromMillis(option.allDay ? option.endsAt - 1 : option.endsAt, { zone: poll.timeZone }).setLocale(localeOf(language));
+  return plainText(language, "polls.dates.slotLong", {
+    allDay: option.allDay ? "yes" : "no",
+    sameDay: start.hasSame(end, "day") ? "yes" : "no",
+    startDay: start.toFormat("cccc d LLLL"),
+    endDay: end.toFormat("cccc d LLLL"),
+    startTime: start.toLocaleString(DateTime.TIME_SIMPLE),
+    endTime: end.toLocaleString(DateTime.TIME_SIMPLE),
+  });
+}
+
 /** "Clôture : vendredi 27 novembre à 18:00 (heure de Paris)."; undefined without a deadline. */
 export function deadlineText(poll: Poll, language: Language): Markdown | undefined {
   if (poll.deadline === null) return undefined;
@@ -78,7 +94,7 @@ export function dateSummary(poll: Poll, tallies: readonly SlotTally[], language:
 function closingLine(poll: Poll, language: Language, prefix: string, best: SlotTally | undefined): Markdown {
   if (poll.chosenPosition !== null) {
     const option = poll.options.find((candidate) => candidate.position === poll.chosenPosition);
-    const slot = option === undefined ? "" : slotLabel(poll, option, language);
+    const slot = option === undefined ? "" : slotInFull(poll, option, language);
     return t(language, "polls.dates.chosen", { position: poll.chosenPosition, slot });
   }
   if (poll.closedAt !== null) return best === undefined ? t(language, "polls.dates.closed") : t(language, "polls.dates.closedBest", { position: best.position });
