@@ -50,7 +50,7 @@ describe("date polls and anonymous polls through the real bot", () => {
   });
 
   it("refuses duplicate or past slots", async () => {
-    expect(await ask(camille, '!sondage dates "Réunion" mardi 18h | 1/12 18h')).toMatch(/Le créneau 2 \(« 1\/12 18h »\) est le même qu'un autre/);
+    expect(await ask(camille, '!sondage dates "Réunion" mardi 18h | 1/12 18h')).toMatch(/Le créneau 2 \(« 1\/12 18h »\) tombe au même moment qu'un autre/);
     expect(await ask(camille, '!sondage dates "Réunion" hier 18h | mardi 18h')).toMatch(/^Le créneau 1 \(« hier 18h »\) est déjà passé/);
   });
 

@@ -45,7 +45,7 @@ describe("native polls through the real bot (matrix-js-sdk members, as Element)"
 
   it("refuses bad polls with a clear message and creates nothing", async () => {
     expect(await ask(camille, '!sondage "Quand ?" Lundi')).toMatch(/au moins deux réponses/);
-    expect(await ask(camille, `!sondage "Quand ?" ${Array.from({ length: 21 }, (_, i) => `R${i}`).join(" | ")}`)).toMatch(/20 réponses au plus/);
+    expect(await ask(camille, `!sondage "Quand ?" ${Array.from({ length: 21 }, (_, i) => `R${i}`).join(" | ")}`)).toMatch(/au plus 20 réponses/);
     expect(await ask(camille, '!sondage "Quand ?" Lundi | | Mardi')).toMatch(/La réponse n°2 est vide/);
     expect(await ask(camille, '!sondage "Quand ?" Lundi | lundi')).toMatch(/« lundi » est proposée deux fois/);
     expect(await ask(camille, '!sondage "Quand ?" Lundi | Mardi jusqu\'à hier 18h')).toMatch(/déjà passée/);
@@ -90,7 +90,7 @@ describe("native polls through the real bot (matrix-js-sdk members, as Element)"
     expect(String(end.getContent()["org.matrix.msc1767.text"])).toBe("Sondage clos. Réponse en tête : Mardi (2 voix sur 3).");
     await quietPeriod(500);
     expect(fromMinou("org.matrix.msc3381.poll.end")).toHaveLength(1);
-    expect(await ask(camille, "!sondage clore 1")).toBe("Le sondage n°1 est clos.");
+    expect(await ask(camille, "!sondage clore 1")).toBe("Le sondage n°1 est déjà clos.");
     clockOffset = 0;
   });
 
