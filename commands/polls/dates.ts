@@ -1,4 +1,8 @@
-import { parseWhen } from "../../src/agenda/parse-when.ts";
+import { DateTime } from "luxon";
+import { parseWhen, type WhenProblem } from "../../src/agenda/parse-when.ts";
+import { whenProblemText } from "../../src/agenda/when-problems.ts";
+import { t } from "../../src/i18n/catalog.ts";
+import { localeOf, type Language } from "../../src/i18n/language.ts";
 import { defineCommand, refuse, reply, type FollowUp } from "../../src/dispatch/command.ts";
 import { noticeContent } from "../../src/matrix/reply-content.ts";
 import { POLL_KEY } from "../../src/polls/live-summaries.ts";
@@ -8,21 +12,27 @@ import { queuedFor } from "../../src/pipeline/purpose.ts";
 import { POLL_SLOT, POLL_SUMMARY } from "../../src/polls/purposes.ts";
 import { slotTallies } from "../../src/polls/poll-state.ts";
 import { anonymousInstructions, dateSummary, slotMessage } from "../../src/polls/poll-texts.ts";
-import { joinMarkdown, md } from "../../src/render/markdown.ts";
+import { joinMarkdown, type Markdown } from "../../src/render/markdown.ts";
 import { renderMessage } from "../../src/render/render-message.ts";
 import { newPollCode } from "./code.ts";
-import { datePollProblemText, requestDeadline, whenProblemText } from "./poll-lookup.ts";
+import { datePollProblemText, requestDeadline } from "./poll-lookup.ts";
 
+/** A slot Minou could not read: said with the slot's own example, the agenda's words for the rest. */
+function slotProblemText(problem: WhenProblem, position: number, part: string, language: Language, timeZone: string, prefix: string): Markdown {
+  if (problem.kind === "past") {
+    const day = DateTime.fromMillis(problem.startsAt, { zone: timeZone }).setLocale(localeOf(language)).toFormat("cccc d LLLL yyyy");
+    return t(language, "polls.dates.slot.past", { position, part, day });
+  }
+  const reason = problem.kind === "ambiguous" ? problem.reason : problem.kind;
+  if (reason === "notFound" || reason === "partlyUnderstood" || reason === "dayInTitle") return t(language, "polls.dates.slot.notUnderstood", { position, part });
+  if (reason === "noTime") return t(language, "polls.dates.slot.noTime", { position, part });
+  return t(language, "polls.dates.slot.problem", { position, part, problem: whenProblemText(problem, language, timeZone, prefix) });
+}
 
 export const dates = defineCommand({
-  names: { fr: ["sondage dates"], en: ["poll dates"] },
+  texts: "polls.dates",
   group: "polls",
-  summary: { fr: "trouver une date ensemble, comme Framadate, dans le salon", en: "find a date together, like Framadate, in the room" },
-  details: {
-    fr: 'Exemples : `!sondage dates Réunion de rentrée ? lundi 14h, mardi 18h`, `!sondage dates "Réunion de rentrée" mardi 18h | jeudi 18h30 | samedi 10h jusqu\'à vendredi`. Le titre (entre guillemets, ou jusqu\'au « ? » ou au premier créneau), puis les créneaux séparés par des virgules ou des |. Chacun répond sous chaque créneau par ✅ ❓ ❌, ou en une ligne avec `!sondage voter`. Ajoutez `anonyme` pour un vote en message privé.',
-    en: 'Examples: `!poll dates Autumn meeting? Monday 2pm, Tuesday 6pm`, `!poll dates "Autumn meeting" Tuesday 6pm | Thursday 6:30pm | Saturday 10am until Friday`. The title (in quotes, or up to the "?" or the first slot), then the slots separated by commas or |. Everyone answers under each slot with ✅ ❓ ❌, or in one line with `!poll vote`.',
-  },
-  args: [{ name: "text", kind: "text", label: { fr: '"titre" créneau | créneau…', en: '"title" slot | slot…' } }],
+  args: [{ name: "text", kind: "text" }],
   permission: "member",
   execute(context, { text }) {
     const { stores, room, now, language, sender, prefix, settings } = context;
@@ -37,18 +47,15 @@ export const dates = defineCommand({
     const slots: Omit<PollOption, "messageEventId">[] = [];
     for (const [index, part] of request.parts.entries()) {
       const when = parseWhen(part, whenOptions);
-      if (!when.ok) {
-        return refuse(joinMarkdown([language === "fr" ? md`Créneau ${index + 1} (« ${part} ») :` : md`Slot ${index + 1} ("${part}"):`, whenProblemText(when.problem, language, room.timeZone, prefix)], " "));
-      }
-      if (when.rest !== "" || when.when.rrule !== null) {
-        return refuse(language === "fr" ? md`Je n'ai pas compris le créneau ${index + 1} (« ${part} ») : une date et une heure suffisent, par exemple « mardi 18h ».` : md`I did not understand slot ${index + 1} ("${part}"): a date and a time are enough, for example "Tuesday 6pm".`);
-      }
+      const position = index + 1;
+      if (!when.ok) return refuse(slotProblemText(when.problem, position, part, language, room.timeZone, prefix));
+      if (when.rest !== "" || when.when.rrule !== null) return refuse(t(language, "polls.dates.slot.notUnderstood", { position, part }));
       if (slots.some((slot) => slot.startsAt === when.when.startsAt && slot.endsAt === when.when.endsAt)) {
-        return refuse(language === "fr" ? md`Le créneau ${index + 1} (« ${part} ») est le même qu'un autre.` : md`Slot ${index + 1} ("${part}") is the same as another one.`);
+        return refuse(t(language, "polls.dates.slot.duplicate", { position, part }));
       }
-      slots.push({ position: index + 1, answerId: `slot${index + 1}`, label: part, startsAt: when.when.startsAt, endsAt: when.when.endsAt, allDay: when.when.allDay });
+      slots.push({ position, answerId: `slot${position}`, label: part, startsAt: when.when.startsAt, endsAt: when.when.endsAt, allDay: when.when.allDay });
     }
-    const readDeadline = requestDeadline(context, request);
+    const readDeadline = requestDeadline(context, request, "polls.dates.deadlineExample");
     if ("kind" in readDeadline) return readDeadline;
     const { deadline } = readDeadline;
     const poll = stores.polls.polls.create(

@@ -1,12 +1,14 @@
+import { DateTime } from "luxon";
 import type { Poll } from "../../src/polls/model.ts";
 import { allows, refuse, type CommandContext, type CommandResult } from "../../src/dispatch/command.ts";
+import type { WhenProblem } from "../../src/agenda/parse-when.ts";
 import { whenProblemText } from "../../src/agenda/when-problems.ts";
+import { plainText, t } from "../../src/i18n/catalog.ts";
+import { localeOf, type Language } from "../../src/i18n/language.ts";
 import type { PollRequestProblem } from "../../src/polls/parse-poll.ts";
-import { MAX_ANSWERS, parseDeadline, type PollRequest } from "../../src/polls/parse-poll.ts";
-import type { Localized } from "../../src/i18n/language.ts";
-import { code, md, type Markdown } from "../../src/render/markdown.ts";
-
-export { whenProblemText };
+import { MAX_ANSWERS, MAX_LABEL, MAX_QUESTION, parseDeadline, type PollRequest } from "../../src/polls/parse-poll.ts";
+import { commandExample } from "../../src/polls/poll-texts.ts";
+import type { Markdown } from "../../src/render/markdown.ts";
 
 /** The room's poll with that number, or its most recent open one; else the refusal to give. */
 export function findPoll(context: CommandContext, number: number | undefined, kind: "question" | "dates" | "%" = "%"): Poll | CommandResult {
@@ -14,89 +16,95 @@ export function findPoll(context: CommandContext, number: number | undefined, ki
   const poll = number === undefined ? stores.polls.polls.latestOpen(room.roomId, kind) : stores.polls.polls.byNumber(room.roomId, number);
   if (poll !== undefined) return poll;
   if (number === undefined) {
-    return refuse(language === "fr" ? md`Il n'y a pas de sondage ouvert dans ce salon. Créez-en un : ${prefix}sondage "Question ?" Oui | Non` : md`There is no open poll in this room. Create one: ${prefix}poll "Question?" Yes | No`);
+    return kind === "dates"
+      ? refuse(t(language, "polls.lookup.noOpenDates", { example: commandExample(prefix, plainText(language, "polls.dates.example")) }))
+      : refuse(t(language, "polls.lookup.noOpen", { example: commandExample(prefix, plainText(language, "polls.sondage.example")) }));
   }
-  return refuse(language === "fr" ? md`Il n'y a pas de sondage n°${number} dans ce salon.` : md`There is no poll #${number} in this room.`);
+  return refuse(t(language, "polls.lookup.notFound", { number }));
 }
 
 export function isPoll(value: Poll | CommandResult): value is Poll {
   return "question" in value;
 }
 
-/**
- * Who may close a poll, give it a deadline or choose its slot: the `permissionDetail` of those
- * commands (so their help and the README say it) and the words of `mayManage`'s refusal.
- */
-export const POLL_MANAGERS: Localized = {
-  fr: "la personne qui a lancé le sondage, les modérateurs du salon et l'équipe du centre",
-  en: "whoever started the poll, the room's moderators and the centre's staff",
-};
+/** What a member asked to do with a poll that only its managers may do. */
+export type ManageAction = "close" | "deadline" | "choose";
 
-/** Closing or choosing is for the poll's creator, the room's moderators and the centre's staff. */
-export function mayManage(context: CommandContext, poll: Poll): CommandResult | undefined {
+/**
+ * Closing, setting the deadline or choosing the slot is for the poll's creator, the room's
+ * moderators and the centre's staff (the commands' `<texts>.permission` says the same in the help).
+ */
+export function mayManage(context: CommandContext, poll: Poll, action: ManageAction): CommandResult | undefined {
   if (poll.createdBy === context.sender.userId || allows(context.sender.level, "moderator")) return undefined;
-  return refuse(
-    context.language === "fr"
-      ? md`Seuls ${POLL_MANAGERS.fr} peuvent faire cela pour le sondage n°${poll.number}.`
-      : md`Only ${POLL_MANAGERS.en} may do this for poll #${poll.number}.`,
-  );
+  return refuse(t(context.language, "polls.manage.refused", { action, number: poll.number }));
 }
 
 /** A member's Element poll: its end event counts only from its author or someone who may redact (MSC3381). */
 export function cannotEndRefusal(context: CommandContext): CommandResult {
-  return refuse(
-    context.language === "fr"
-      ? md`Je ne peux pas clore ce sondage : dans Matrix, seul son auteur ou quelqu'un qui peut supprimer les messages des autres peut le faire. Donnez-moi ce droit (niveau « Modérateur » dans les paramètres du salon, Rôles et permissions), puis recommencez.`
-      : md`I cannot close this poll: in Matrix only its author or someone allowed to remove others' messages can. Give me that right (Moderator in the room's Roles & Permissions), then try again.`,
-  );
+  return refuse(t(context.language, "polls.manage.cannotEnd"));
 }
 
 export function closedRefusal(context: CommandContext, poll: Poll): CommandResult {
-  return refuse(context.language === "fr" ? md`Le sondage n°${poll.number} est clos.` : md`Poll #${poll.number} is closed.`);
+  return refuse(t(context.language, "polls.manage.alreadyClosed", { number: poll.number }));
 }
 
-export function requestProblemText(problem: PollRequestProblem, language: "fr" | "en", prefix: string): Markdown {
-  const fr = language === "fr";
+export function requestProblemText(problem: PollRequestProblem, language: Language, prefix: string): Markdown {
+  const example = commandExample(prefix, plainText(language, "polls.sondage.example"));
   switch (problem.kind) {
     case "noQuestion":
-      return fr ? md`Mettez la question entre guillemets, puis les réponses séparées par | : ${prefix}sondage "Quand se réunir ?" Lundi | Mardi` : md`Put the question in quotes, then the answers separated by |: ${prefix}poll "When shall we meet?" Monday | Tuesday`;
+      return t(language, "polls.sondage.problem.noQuestion", { example });
     case "tooFew":
-      return fr ? md`Il faut au moins 2 réponses, séparées par | (par exemple Oui | Non).` : md`At least 2 answers are needed, separated by | (for example Yes | No).`;
+      return t(language, "polls.sondage.problem.tooFew", { example });
     case "tooMany":
-      return fr ? md`${MAX_ANSWERS} réponses au plus, comme dans Element.` : md`At most ${MAX_ANSWERS} answers, as in Element.`;
+      return t(language, "polls.sondage.problem.tooMany", { max: MAX_ANSWERS });
     case "emptyAnswer":
-      return fr ? md`La réponse n°${problem.position} est vide : vérifiez les | en trop.` : md`Answer ${problem.position} is empty: check for extra |.`;
+      return t(language, "polls.sondage.problem.emptyAnswer", { position: problem.position });
     case "duplicate":
-      return fr ? md`« ${problem.label} » est proposée deux fois.` : md`"${problem.label}" is offered twice.`;
+      return t(language, "polls.sondage.problem.duplicate", { label: problem.label });
     case "tooLong":
-      return fr ? md`C'est un peu long : 300 caractères au plus pour la question, 200 par réponse.` : md`That is a bit long: at most 300 characters for the question, 200 per answer.`;
+      return t(language, "polls.sondage.problem.tooLong", { question: MAX_QUESTION, answer: MAX_LABEL });
   }
 }
 
 /** The same problems for `!sondage dates`, whose parts are slots and whose example is a date poll. */
-export function datePollProblemText(problem: PollRequestProblem, language: "fr" | "en", prefix: string): Markdown {
-  const fr = language === "fr";
-  const example = fr ? code(`${prefix}sondage dates Réunion de rentrée ? lundi 14h, mardi 18h`) : code(`${prefix}poll dates Autumn meeting? Monday 2pm, Tuesday 6pm`);
+export function datePollProblemText(problem: PollRequestProblem, language: Language, prefix: string): Markdown {
+  const example = commandExample(prefix, plainText(language, "polls.dates.example"));
   switch (problem.kind) {
     case "noQuestion":
-      return fr ? md`Donnez un titre, puis les créneaux séparés par des virgules : ${example}` : md`Give a title, then the slots separated by commas: ${example}`;
+      return t(language, "polls.dates.problem.noQuestion", { example });
     case "tooFew":
-      return fr ? md`Il faut au moins 2 créneaux, séparés par des virgules (ou des |) : ${example}` : md`At least 2 slots are needed, separated by commas (or |): ${example}`;
+      return t(language, "polls.dates.problem.tooFew", { example });
     case "emptyAnswer":
-      return fr ? md`Le créneau n°${problem.position} est vide : vérifiez les virgules (ou les |) en trop.` : md`Slot ${problem.position} is empty: check for extra commas (or |).`;
+      return t(language, "polls.dates.problem.emptyAnswer", { position: problem.position });
     case "duplicate":
-      return fr ? md`Le créneau « ${problem.label} » est proposé deux fois.` : md`Slot "${problem.label}" is offered twice.`;
+      return t(language, "polls.dates.problem.duplicate", { label: problem.label });
     case "tooMany":
-      return fr ? md`${MAX_ANSWERS} créneaux au plus.` : md`At most ${MAX_ANSWERS} slots.`;
+      return t(language, "polls.dates.problem.tooMany", { max: MAX_ANSWERS });
     case "tooLong":
-      return fr ? md`C'est un peu long : 300 caractères au plus pour le titre, 200 par créneau.` : md`That is a bit long: at most 300 characters for the title, 200 per slot.`;
+      return t(language, "polls.dates.problem.tooLong", { question: MAX_QUESTION, answer: MAX_LABEL });
   }
 }
 
+/**
+ * A deadline Minou could not take, with an example of the command being typed (`example`, a
+ * catalog text such as `polls.echeance.example`); the agenda's explanations for the rest.
+ */
+export function deadlineProblemText(problem: WhenProblem, example: string, language: Language, timeZone: string, prefix: string): Markdown {
+  const shown = commandExample(prefix, example);
+  const local = (instant: number): DateTime => DateTime.fromMillis(instant, { zone: timeZone }).setLocale(localeOf(language));
+  if (problem.kind === "notFound") return t(language, "polls.deadline.notFound", { example: shown });
+  if (problem.kind === "past") return t(language, "polls.deadline.past", { day: local(problem.startsAt).toFormat("cccc d LLLL yyyy"), example: shown });
+  if (problem.kind === "ambiguous" && problem.reason === "partlyUnderstood") {
+    return t(language, "polls.deadline.partlyUnderstood", { moment: local(problem.startsAt).toFormat("cccc d LLLL yyyy, HH:mm"), leftOver: problem.leftOver, example: shown });
+  }
+  if (problem.kind === "ambiguous" && (problem.reason === "noTime" || problem.reason === "dayInTitle")) return t(language, "polls.deadline.notFound", { example: shown });
+  return whenProblemText(problem, language, timeZone, prefix);
+}
+
 /** The request's deadline (null without one), or the refusal when it cannot be read or is past. */
-export function requestDeadline(context: CommandContext, request: PollRequest): { deadline: number | null } | CommandResult {
+export function requestDeadline(context: CommandContext, request: PollRequest, example: "polls.sondage.deadlineExample" | "polls.dates.deadlineExample"): { deadline: number | null } | CommandResult {
   if (request.deadlineText === undefined) return { deadline: null };
   const { now, room, language, prefix } = context;
   const result = parseDeadline(request.deadlineText, now, room.timeZone, language);
-  return result.ok ? { deadline: result.deadline } : refuse(whenProblemText(result.problem, language, room.timeZone, prefix));
+  return result.ok ? { deadline: result.deadline } : refuse(deadlineProblemText(result.problem, plainText(language, example), language, room.timeZone, prefix));
 }

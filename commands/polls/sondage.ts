@@ -5,28 +5,23 @@ import { POLL_START, POLL_SUMMARY } from "../../src/polls/purposes.ts";
 import { pollStartContent } from "../../src/polls/native-poll.ts";
 import { parsePollRequest } from "../../src/polls/parse-poll.ts";
 import { definitionOf, questionTally } from "../../src/polls/poll-state.ts";
-import { anonymousSummary, deadlineText } from "../../src/polls/poll-texts.ts";
-import { joinMarkdown, md } from "../../src/render/markdown.ts";
+import { anonymousSummary, commandExample, deadlineText } from "../../src/polls/poll-texts.ts";
+import { plainText, t } from "../../src/i18n/catalog.ts";
+import { joinMarkdown } from "../../src/render/markdown.ts";
 import { newPollCode } from "./code.ts";
 import { requestDeadline, requestProblemText } from "./poll-lookup.ts";
 
-
 export const sondage = defineCommand({
-  names: { fr: ["sondage"], en: ["poll"] },
+  texts: "polls.sondage",
   group: "polls",
-  summary: { fr: "lancer un sondage Element, qui peut se clore tout seul", en: "start an Element poll that can close itself" },
-  details: {
-    fr: 'Exemple : `!sondage "Quel jour pour la fête ?" Samedi | Dimanche jusqu\'à vendredi 18h`. Ajoutez `fermé` pour ne montrer les résultats qu\'à la clôture, `anonyme` pour un vote en message privé dont le salon ne voit que les totaux.',
-    en: 'Example: `!poll "Which day for the party?" Saturday | Sunday until Friday 6pm`. Add `closed` to show results only at the end, `anonymous` for a private vote whose totals only the room sees.',
-  },
-  args: [{ name: "text", kind: "text", label: { fr: '"question" réponse | réponse…', en: '"question" answer | answer…' } }],
+  args: [{ name: "text", kind: "text" }],
   permission: "member",
   execute(context, { text }) {
     const { stores, room, now, language, sender, prefix } = context;
     const parsed = parsePollRequest(text);
     if (!parsed.ok) return refuse(requestProblemText(parsed.problem, language, prefix));
     const { request } = parsed;
-    const readDeadline = requestDeadline(context, request);
+    const readDeadline = requestDeadline(context, request, "polls.sondage.deadlineExample");
     if ("kind" in readDeadline) return readDeadline;
     const { deadline } = readDeadline;
     const poll = stores.polls.polls.create(
@@ -47,10 +42,11 @@ export const sondage = defineCommand({
       now,
     );
     const closes = deadlineText(poll, language);
+    const undisclosed = request.undisclosed ? "yes" : "no";
     const intro =
-      language === "fr"
-        ? md`Sondage n°${poll.number} lancé${request.undisclosed ? " (résultats à la clôture)" : ""}. ${closes === "" ? `Pour le clore : ${prefix}sondage clore ${poll.number}` : closes}`
-        : md`Poll #${poll.number} started${request.undisclosed ? " (results at the end)" : ""}. ${closes === "" ? `To close it: ${prefix}poll close ${poll.number}` : closes}`;
+      closes === undefined
+        ? t(language, "polls.sondage.started", { number: poll.number, undisclosed, command: commandExample(prefix, plainText(language, "polls.clore.example", { number: poll.number })) })
+        : t(language, "polls.sondage.startedWithDeadline", { number: poll.number, undisclosed, deadline: closes });
     if (poll.anonymous) {
       const summary = anonymousSummary(poll, questionTally(stores, poll), language, prefix);
       return reply(joinMarkdown([intro, summary], "\n\n"), { ...queuedFor(POLL_SUMMARY, poll.id), extraContent: { [POLL_KEY]: { poll: poll.number } } });

@@ -3,8 +3,9 @@ import { fold } from "../../src/dispatch/fold.ts";
 import { readRecordNumber } from "../../src/dispatch/parse-args.ts";
 import type { Poll, SlotAnswer } from "../../src/polls/model.ts";
 import { excerpt } from "../../src/render/cut-text.ts";
-import { code, md } from "../../src/render/markdown.ts";
-import { closedRefusal } from "./poll-lookup.ts";
+import { plainText, t } from "../../src/i18n/catalog.ts";
+import { commandExample, yesPerSlot } from "../../src/polls/poll-texts.ts";
+import type { Markdown } from "../../src/render/markdown.ts";
 
 const WORDS: Readonly<Record<string, SlotAnswer>> = {
   oui: "yes", o: "yes", yes: "yes", y: "yes", "✅": "yes", ok: "yes",
@@ -19,46 +20,37 @@ function readAnswers(text: string): SlotAnswer[] | undefined {
 
 const isNumber = (reference: string): boolean => /^(#|n°)?\d+$/iu.test(reference);
 
-function recordVote(context: CommandContext, poll: Poll, text: string): CommandResult {
+function recordVote(context: CommandContext, poll: Poll, reference: string, text: string): CommandResult {
   const { stores, now, language, sender, prefix } = context;
-  const fr = language === "fr";
-  if (poll.closedAt !== null) return closedRefusal(context, poll);
+  if (poll.closedAt !== null) return refuse(t(language, "polls.voter.closed", { number: poll.number }));
+  const example = (answers: string): Markdown => commandExample(prefix, plainText(language, "polls.voter.example", { poll: reference, answers }));
   let votes: { position: number; answer: SlotAnswer }[];
   if (poll.kind === "dates") {
     const answers = readAnswers(text);
     if (answers === undefined || answers.length !== poll.options.length) {
-      const example = `${poll.options.map(() => "oui").join(" ")}`;
-      return refuse(fr ? md`Donnez une réponse par créneau (${poll.options.length}), dans l'ordre : oui, non ou sibesoin. Par exemple : ${code(example)}` : md`Give one answer per slot (${poll.options.length}), in order: yes, no or maybe. For example: ${code(example.replace(/oui/g, "yes"))}`);
+      return refuse(t(language, "polls.voter.onePerSlot", { count: poll.options.length, example: example(yesPerSlot(poll, language)) }));
     }
     votes = answers.map((answer, index) => ({ position: index + 1, answer }));
   } else {
     const position = Number.parseInt(text.trim().replace(/^(#|n°)/iu, ""), 10);
     if (!poll.options.some((option) => option.position === position)) {
-      return refuse(fr ? md`Indiquez le numéro de votre réponse, de 1 à ${poll.options.length}.` : md`Give the number of your answer, from 1 to ${poll.options.length}.`);
+      return refuse(t(language, "polls.voter.answerNumber", { count: poll.options.length, example: example("1") }));
     }
     votes = [{ position, answer: "yes" }];
   }
   stores.polls.votes.replaceVoter(poll.id, sender.userId, votes, now);
   stores.polls.polls.markSummaryDirty(poll.id, now);
+  if (poll.kind !== "dates") return reply(t(language, "polls.voter.recordedAnswer", { question: poll.question, position: votes[0]?.position ?? 0 }));
   const listed = votes.map((vote) => `${vote.position} ${{ yes: "✅", maybe: "❓", no: "❌" }[vote.answer]}`).join(" · ");
-  return reply(
-    fr
-      ? md`C'est noté pour « ${poll.question} » : ${poll.kind === "dates" ? listed : `réponse ${votes[0]?.position ?? ""}`}. Vous pouvez changer d'avis jusqu'à la clôture (${prefix}sondage voter).`
-      : md`Noted for "${poll.question}": ${poll.kind === "dates" ? listed : `answer ${votes[0]?.position ?? ""}`}. You can change your mind until it closes.`,
-  );
+  return reply(t(language, "polls.voter.recordedSlots", { question: poll.question, answers: listed }));
 }
 
 export const voter = defineCommand({
-  names: { fr: ["sondage voter"], en: ["poll vote"] },
+  texts: "polls.voter",
   group: "polls",
-  summary: { fr: "répondre à un sondage de dates en une ligne, ou voter en privé avec un code", en: "answer a date poll in one line, or vote privately with a code" },
-  details: {
-    fr: "Sondage de dates : `!sondage voter 2 oui non sibesoin` (une réponse par créneau, dans l'ordre). Sondage anonyme : en message privé avec Minou, `!sondage voter CODE 2` (ou une réponse par créneau).",
-    en: "Date poll: `!poll vote 2 yes no maybe` (one answer per slot, in order). Anonymous poll: in a private chat with Minou, `!poll vote CODE 2`.",
-  },
   args: [
-    { name: "poll", kind: "word", label: { fr: "n° ou code", en: "# or code" } },
-    { name: "answers", kind: "text", label: { fr: "réponses", en: "answers" } },
+    { name: "poll", kind: "word" },
+    { name: "answers", kind: "text" },
   ],
   permission: "member",
   senderMembershipIn(stores, { poll: reference }) {
@@ -67,32 +59,25 @@ export const voter = defineCommand({
   },
   execute(context, { poll: reference, answers }) {
     const { stores, room, language } = context;
-    const fr = language === "fr";
     if (!isNumber(reference)) {
       const poll = stores.polls.polls.byCode(reference);
-      if (poll === undefined || !poll.anonymous) return refuse(fr ? md`Je ne connais pas de sondage avec le code « ${excerpt(reference)} ».` : md`I know no poll with the code "${excerpt(reference)}".`);
-      if (poll.roomId === room.roomId) {
-        return refuse(fr ? md`Pour garder votre vote secret, envoyez-le-moi en message privé (ouvrez une discussion avec Minou), pas dans ce salon.` : md`To keep your vote secret, send it to me in a private chat, not in this room.`);
-      }
+      if (poll === undefined || !poll.anonymous) return refuse(t(language, "polls.voter.unknownCode", { code: excerpt(reference) }));
+      if (poll.roomId === room.roomId) return refuse(t(language, "polls.voter.inRoom"));
       // The code may travel beyond the room: only its members vote, one account one vote.
       const joined = context.senderJoined(poll.roomId);
-      if (joined === false) {
-        return refuse(fr ? md`Seuls les membres du salon de ce sondage peuvent y voter, et vous n'en faites pas partie. Rejoignez le salon, puis renvoyez votre vote.` : md`Only members of this poll's room may vote in it, and you are not one. Join the room, then send your vote again.`);
-      }
-      if (joined === undefined) {
-        return refuse(fr ? md`Je n'ai pas pu vérifier que vous êtes membre du salon de ce sondage : réessayez dans un moment.` : md`I could not check that you are a member of this poll's room: try again in a moment.`);
-      }
-      return recordVote(context, poll, answers);
+      if (joined === false) return refuse(t(language, "polls.voter.notMember"));
+      if (joined === undefined) return refuse(t(language, "polls.voter.membershipUnknown"));
+      return recordVote(context, poll, reference, answers);
     }
     // Too big to be read exactly (99999999999999999999 would read 1e20): no poll's, quoted as typed.
     const number = readRecordNumber(reference);
     const poll = number === undefined ? undefined : stores.polls.polls.byNumber(room.roomId, number);
     if (poll === undefined) {
       const shown = number ?? excerpt(reference.replace(/^(#|n°)/iu, ""));
-      return refuse(fr ? md`Il n'y a pas de sondage n°${shown} dans ce salon.` : md`There is no poll #${shown} in this room.`);
+      return refuse(t(language, "polls.lookup.notFound", { number: shown }));
     }
-    if (poll.anonymous) return refuse(fr ? md`Le sondage n°${poll.number} est anonyme : votez en message privé avec moi, avec le code donné dans le sondage.` : md`Poll #${poll.number} is anonymous: vote in a private chat with me, with the poll's code.`);
-    if (poll.kind === "question") return refuse(fr ? md`Pour le sondage n°${poll.number}, votez directement dans le sondage affiché par Element.` : md`For poll #${poll.number}, vote directly in the poll Element shows.`);
-    return recordVote(context, poll, answers);
+    if (poll.anonymous) return refuse(t(language, "polls.voter.anonymous", { number: poll.number }));
+    if (poll.kind === "question") return refuse(t(language, "polls.voter.inElement", { number: poll.number }));
+    return recordVote(context, poll, String(poll.number), answers);
   },
 });

@@ -1,15 +1,16 @@
 import type { Stores } from "../../storage/index.ts";
 import { FORGOTTEN_MEMBER } from "../../storage/privacy/erased-members-store.ts";
+import { plainText, t } from "../i18n/catalog.ts";
 import type { Language } from "../i18n/language.ts";
 import { noticeContent, notifyingContent } from "../matrix/reply-content.ts";
 import { txnIdFor } from "../matrix/txn-id.ts";
 import type { MemberNames } from "../pipeline/room-state.ts";
-import { joinMarkdown, md, userPill, type Markdown } from "../render/markdown.ts";
+import { joinMarkdown, userPill, type Markdown } from "../render/markdown.ts";
 import { renderMessage } from "../render/render-message.ts";
 import type { Poll } from "./model.ts";
 import { pollEndContent, POLL_END } from "./native-poll.ts";
 import { bestSlot, definitionOf, questionTally, slotTallies } from "./poll-state.ts";
-import { pollNumber, slotLabel } from "./poll-texts.ts";
+import { commandExample, slotInFull } from "./poll-texts.ts";
 import { resultText } from "./tally.ts";
 
 /**
@@ -38,7 +39,7 @@ export function closePoll(stores: Stores, poll: Poll, closing: PollClosing, now:
     if (closed.startEventId !== null && !closed.anonymous) {
       enqueue(POLL_END, pollEndContent(closed.startEventId, text));
     } else {
-      enqueue("m.room.message", resultContent(closed, closing, md`${pollNumber(closed, language)} « ${closed.question} » — ${text}`));
+      enqueue("m.room.message", resultContent(closed, closing, t(language, "polls.result.line", { number: closed.number, question: closed.question, result: text })));
     }
   } else {
     const best = bestSlot(slotTallies(stores, closed));
@@ -46,12 +47,16 @@ export function closePoll(stores: Stores, poll: Poll, closing: PollClosing, now:
     if (closed.chosenPosition === null) {
       const suggestion =
         option === undefined
-          ? language === "fr"
-            ? md`Sondage ${pollNumber(closed, language)} « ${closed.question} » clos, sans réponse oui ni si besoin.`
-            : md`Poll ${pollNumber(closed, language)} "${closed.question}" closed, with no yes or if-needed answer.`
-          : language === "fr"
-            ? md`Sondage ${pollNumber(closed, language)} « ${closed.question} » clos. Le créneau qui convient le mieux : **${option.position}. ${slotLabel(closed, option, language)}** (✅ ${best?.counts.yes ?? 0}, ❓ ${best?.counts.maybe ?? 0}). Pour en faire un événement de l'agenda : ${prefix}sondage choisir ${closed.number} ${option.position}`
-            : md`Poll ${pollNumber(closed, language)} "${closed.question}" closed. The slot that suits best: **${option.position}. ${slotLabel(closed, option, language)}** (✅ ${best?.counts.yes ?? 0}, ❓ ${best?.counts.maybe ?? 0}). To make it an agenda event: ${prefix}poll choose ${closed.number} ${option.position}`;
+          ? t(language, "polls.dates.closedNoAnswer", { number: closed.number, question: closed.question })
+          : t(language, "polls.dates.closedSuggestion", {
+              number: closed.number,
+              question: closed.question,
+              position: option.position,
+              slot: slotInFull(closed, option, language),
+              yes: best?.counts.yes ?? 0,
+              maybe: best?.counts.maybe ?? 0,
+              command: commandExample(prefix, plainText(language, "polls.choisir.example", { number: closed.number, position: option.position })),
+            });
       enqueue("m.room.message", resultContent(closed, closing, suggestion));
     }
   }

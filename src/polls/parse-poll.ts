@@ -98,6 +98,9 @@ function pollRequest(question: string, body: string, separator: RegExp): PollReq
   return { ok: true, request: { question, parts, deadlineText, undisclosed, anonymous } };
 }
 
+/** The words parseWhen reads as "the whole day": parser input in each language, not a text Minou shows. */
+const WHOLE_DAY: Readonly<Record<Language, string>> = { fr: "toute la journée", en: "all day" };
+
 export type DeadlineResult = { ok: true; deadline: number } | { ok: false; problem: WhenProblem };
 
 /** "vendredi 18h" is that moment; "vendredi" alone means until the end of that day. */
@@ -106,7 +109,7 @@ export function parseDeadline(text: string, now: number, timeZone: string, langu
   let parsed = parseWhen(text, options);
   let endOfDay = false;
   if (!parsed.ok && parsed.problem.kind === "ambiguous" && parsed.problem.reason === "noTime") {
-    parsed = parseWhen(`${text} ${language === "fr" ? "toute la journée" : "all day"}`, options);
+    parsed = parseWhen(`${text} ${WHOLE_DAY[language]}`, options);
     endOfDay = true;
   }
   if (!parsed.ok) return parsed;

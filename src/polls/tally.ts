@@ -3,6 +3,7 @@
  * (Element: MPollBody.tsx collectUserVotes/countVotes over matrix-js-sdk's
  * PollResponseEvent.validateAgainst and Poll's end filter).
  */
+import { plainText } from "../i18n/catalog.ts";
 import { localeOf, type Language } from "../i18n/language.ts";
 import type { PollDefinition } from "./native-poll.ts";
 
@@ -86,55 +87,19 @@ export function tallyPoll(poll: PollDefinition, responses: readonly PollResponse
   return { counts, voters, spoiled, totalVoters, winners };
 }
 
-interface ResultTexts {
-  noVotes: string;
-  winner(answer: string, votes: number, total: number): string;
-  tie(answers: string, votes: number, total: number): string;
-  count(answer: string, votes: number): string;
-  voters(line: string, users: string): string;
-  total(voters: number): string;
-  spoiled(count: number): string;
-}
-
-// "voix" is the same in the singular and the plural. In a tie, "chacune" agrees with "réponses".
-const fr: ResultTexts = {
-  noVotes: "Sondage clos sans aucun vote.",
-  winner: (answer, votes, total) => `Sondage clos. Réponse en tête : ${answer} (${votes} voix sur ${total}).`,
-  tie: (answers, votes, total) => `Sondage clos. Égalité entre les réponses ${answers} (${votes} voix chacune sur ${total}).`,
-  count: (answer, votes) => `${answer} : ${votes} voix`,
-  voters: (line, users) => `${line} (${users})`,
-  total: (voters) => `Total : ${voters} ${voters > 1 ? "votants" : "votant"}`,
-  spoiled: (count) => `Bulletins nuls : ${count}`,
-};
-
-const votesEn = (count: number): string => `${count} ${count === 1 ? "vote" : "votes"}`;
-
-const en: ResultTexts = {
-  noVotes: "Poll closed with no votes.",
-  winner: (answer, votes, total) => `Poll closed. Top answer: ${answer} (${votesEn(votes)} out of ${total}).`,
-  tie: (answers, votes, total) => `Poll closed. Tie between ${answers} (${votesEn(votes)} each out of ${total}).`,
-  count: (answer, votes) => `${answer}: ${votesEn(votes)}`,
-  voters: (line, users) => `${line} (${users})`,
-  total: (voters) => `Total: ${voters} ${voters === 1 ? "voter" : "voters"}`,
-  spoiled: (count) => `Spoiled: ${count}`,
-};
-
-const TEXTS: Readonly<Record<Language, ResultTexts>> = { fr, en };
-
 function answerText(poll: PollDefinition, id: string): string {
   return poll.answers.find((answer) => answer.id === id)?.text ?? id;
 }
 
 /** The closing sentence, for the poll end event Element shows under the poll (plain text). */
 export function resultText(poll: PollDefinition, tally: Tally, language: Language): string {
-  const texts = TEXTS[language];
   const [first] = tally.winners;
-  if (first === undefined) return texts.noVotes;
+  if (first === undefined) return plainText(language, "polls.result.noVotes");
   const votes = tally.counts.get(first) ?? 0;
-  if (tally.winners.length === 1) return texts.winner(answerText(poll, first), votes, tally.totalVoters);
+  if (tally.winners.length === 1) return plainText(language, "polls.result.winner", { answer: answerText(poll, first), votes, total: tally.totalVoters });
   const names = tally.winners.map((id) => answerText(poll, id));
-  const list = new Intl.ListFormat(localeOf(language), { type: "conjunction" }).format(names);
-  return texts.tie(list, votes, tally.totalVoters);
+  const answers = new Intl.ListFormat(localeOf(language), { type: "conjunction" }).format(names);
+  return plainText(language, "polls.result.tie", { answers, votes, total: tally.totalVoters });
 }
 
 /**
@@ -143,14 +108,15 @@ export function resultText(poll: PollDefinition, tally: Tally, language: Languag
  * and formats each line.
  */
 export function countsText(poll: PollDefinition, tally: Tally, language: Language, showVoters: boolean, nameOf: (userId: string) => string = (userId) => userId): string {
-  const texts = TEXTS[language];
   const list = new Intl.ListFormat(localeOf(language), { type: "conjunction" });
   const lines = poll.answers.map((answer) => {
-    const line = texts.count(answer.text, tally.counts.get(answer.id) ?? 0);
+    const votes = tally.counts.get(answer.id) ?? 0;
     const users = tally.voters.get(answer.id) ?? [];
-    return showVoters && users.length > 0 ? texts.voters(line, list.format(users.map(nameOf))) : line;
+    return showVoters && users.length > 0
+      ? plainText(language, "polls.result.countWithVoters", { answer: answer.text, votes, voters: list.format(users.map(nameOf)) })
+      : plainText(language, "polls.result.count", { answer: answer.text, votes });
   });
-  lines.push(texts.total(tally.totalVoters));
-  if (tally.spoiled > 0) lines.push(texts.spoiled(tally.spoiled));
+  lines.push(plainText(language, "polls.result.total", { count: tally.totalVoters }));
+  if (tally.spoiled > 0) lines.push(plainText(language, "polls.result.spoiled", { count: tally.spoiled }));
   return lines.join("\n");
 }

@@ -50,8 +50,8 @@ describe("date polls and anonymous polls through the real bot", () => {
   });
 
   it("refuses duplicate or past slots", async () => {
-    expect(await ask(camille, '!sondage dates "Réunion" mardi 18h | 1/12 18h')).toMatch(/Le créneau 2 \(« 1\/12 18h »\) est le même qu'un autre/);
-    expect(await ask(camille, '!sondage dates "Réunion" hier 18h | mardi 18h')).toMatch(/Créneau 1 \(« hier 18h »\) : Cette date est déjà passée/);
+    expect(await ask(camille, '!sondage dates "Réunion" mardi 18h | 1/12 18h')).toMatch(/Le créneau 2 \(« 1\/12 18h »\) tombe au même moment qu'un autre/);
+    expect(await ask(camille, '!sondage dates "Réunion" hier 18h | mardi 18h')).toMatch(/^Le créneau 1 \(« hier 18h »\) est déjà passé/);
   });
 
   it("posts a summary and one message per slot, counts reactions and one-line votes, and edits the summary live", async () => {
@@ -67,8 +67,8 @@ describe("date polls and anonymous polls through the real bot", () => {
     await react(camille, slots[1] ?? "", "❓️");
     await react(dominique, slots[1] ?? "", "✅");
     await camille.client.redactEvent(roomId, withdrawn);
-    expect(await ask(dominique, "!sondage voter 1 non oui sibesoin")).toBe("C'est noté pour « Réunion de rentrée » : 1 ❌ · 2 ✅ · 3 ❓. Vous pouvez changer d'avis jusqu'à la clôture (!sondage voter).");
-    expect(await ask(dominique, "!sondage voter 1 oui")).toMatch(/Donnez une réponse par créneau \(3\)/);
+    expect(await ask(dominique, "!sondage voter 1 non oui sibesoin")).toBe("C'est noté pour « Réunion de rentrée » : 1 ❌ · 2 ✅ · 3 ❓. Vous pouvez changer d'avis jusqu'à la clôture : votez simplement à nouveau.");
+    expect(await ask(dominique, "!sondage voter 1 oui")).toMatch(/Donnez une réponse par créneau, dans l'ordre \(3 créneaux\)/);
     const summaryId = poll.summaryEventId ?? "";
     await waitFor(() => shown(summaryId).includes("2. jeu. 3 déc., 18:30–19:30 ⭐ | 1 | 1 | 0") || undefined, "the live table");
     expect(shown(summaryId)).toContain("1. mar. 1 déc., 18:00–19:00 | 0 | 0 | 1");
@@ -77,13 +77,13 @@ describe("date polls and anonymous polls through the real bot", () => {
   });
 
   it("turns the chosen slot into an agenda event with the voters' answers and reminders", async () => {
-    expect(await ask(camille, "!sondage choisir 9")).toMatch(/a des créneaux de 1 à 3/);
+    expect(await ask(camille, "!sondage choisir 9")).toMatch(/a des créneaux numérotés de 1 à 3/);
     const announcement = await ask(camille, "!sondage choisir 2");
     expect(announcement).toMatch(/📅 Réunion de rentrée \(n°1\)\njeudi 3 décembre 2026, 18:30–19:30 \(heure de Paris\)/);
     expect(announcement).toContain("✅ 1 · ❓ 1 · ❌ 0");
     const event = minou.stores.agenda.events.byNumber(roomId, 1);
     expect(minou.stores.agenda.answers.answers(event?.id ?? 0).map((answer) => `${answer.userId}=${answer.answer}`).sort()).toEqual([`${camille.userId}=maybe`, `${dominique.userId}=yes`]);
-    expect(await ask(camille, "!sondage voter 1 oui oui oui")).toBe("Le sondage n°1 est clos.");
+    expect(await ask(camille, "!sondage voter 1 oui oui oui")).toBe("Le sondage n°1 est clos : il n'accepte plus de réponses.");
     anchor = (event?.startsAt ?? 0) - 3_600_000 + 1_000 - (Date.now() - started);
     await minou.tick();
     const reminder = await waitFor(() => camille.timeline(roomId).find((candidate) => body(candidate).startsWith("⏰ Rappel : Réunion de rentrée")), "the reminder");

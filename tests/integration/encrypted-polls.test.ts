@@ -130,7 +130,7 @@ describe("native polls and date polls in a room Element encrypted", () => {
     expect(announcement).toContain("✅ 2 · ❓ 1 · ❌ 0");
     const event = minou.stores.agenda.events.byNumber(roomId, 1);
     expect(minou.stores.agenda.answers.answers(event?.id ?? 0).map((answer) => `${answer.userId}=${answer.answer}`).sort()).toEqual([`${camille.userId}=maybe`, `${dominique.userId}=yes`, `${sacha.userId}=yes`]);
-    await waitFor(() => shown(summaryId).includes("✅ Clos : le créneau 2 (jeu. 3 déc., 18:30–19:30) est retenu et ajouté à l'agenda.") || undefined, "the closed table");
+    await waitFor(() => shown(summaryId).includes("✅ Clos : le créneau 2, jeudi 3 décembre de 18:30 à 19:30, est retenu et ajouté à l'agenda.") || undefined, "the closed table");
   });
 
   it("exports the date poll as an encrypted CSV file the member downloads and decrypts", async () => {

@@ -44,8 +44,8 @@ describe("native polls through the real bot (matrix-js-sdk members, as Element)"
   });
 
   it("refuses bad polls with a clear message and creates nothing", async () => {
-    expect(await ask(camille, '!sondage "Quand ?" Lundi')).toMatch(/au moins 2 réponses/);
-    expect(await ask(camille, `!sondage "Quand ?" ${Array.from({ length: 21 }, (_, i) => `R${i}`).join(" | ")}`)).toMatch(/20 réponses au plus/);
+    expect(await ask(camille, '!sondage "Quand ?" Lundi')).toMatch(/au moins deux réponses/);
+    expect(await ask(camille, `!sondage "Quand ?" ${Array.from({ length: 21 }, (_, i) => `R${i}`).join(" | ")}`)).toMatch(/au plus 20 réponses/);
     expect(await ask(camille, '!sondage "Quand ?" Lundi | | Mardi')).toMatch(/La réponse n°2 est vide/);
     expect(await ask(camille, '!sondage "Quand ?" Lundi | lundi')).toMatch(/« lundi » est proposée deux fois/);
     expect(await ask(camille, '!sondage "Quand ?" Lundi | Mardi jusqu\'à hier 18h')).toMatch(/déjà passée/);
@@ -90,12 +90,12 @@ describe("native polls through the real bot (matrix-js-sdk members, as Element)"
     expect(String(end.getContent()["org.matrix.msc1767.text"])).toBe("Sondage clos. Réponse en tête : Mardi (2 voix sur 3).");
     await quietPeriod(500);
     expect(fromMinou("org.matrix.msc3381.poll.end")).toHaveLength(1);
-    expect(await ask(camille, "!sondage clore 1")).toBe("Le sondage n°1 est clos.");
+    expect(await ask(camille, "!sondage clore 1")).toBe("Le sondage n°1 est déjà clos.");
     clockOffset = 0;
   });
 
   it("closes early on request, for its creator or a moderator only; hides results of an undisclosed poll until then", async () => {
-    expect(await ask(camille, '!sondage "Menu ?" Crêpes | Galettes fermé')).toMatch(/^Sondage n°2 lancé \(résultats à la clôture\)/);
+    expect(await ask(camille, '!sondage "Menu ?" Crêpes | Galettes fermé')).toMatch(/^Sondage n°2 lancé : ses résultats ne seront visibles qu'à sa clôture\./);
     const start = await waitFor(() => fromMinou("org.matrix.msc3381.poll.start")[1], "the second poll");
     expect((start.getContent()["org.matrix.msc3381.poll.start"] as { kind: string }).kind).toBe("org.matrix.msc3381.poll.undisclosed");
     await waitFor(() => minou.stores.polls.polls.byNumber(roomId, 2)?.startEventId, "start recorded");
@@ -103,7 +103,7 @@ describe("native polls through the real bot (matrix-js-sdk members, as Element)"
     expect(await ask(sacha, "!sondage résultats 2")).toContain("ne seront visibles qu'à sa clôture");
     // The help says who may close it, in the same words as the refusal.
     expect(await ask(sacha, "!aide sondage clore")).toContain("Qui peut l'utiliser : la personne qui a lancé le sondage, les modérateurs du salon et l'équipe du centre.");
-    expect(await ask(sacha, "!sondage clore 2")).toBe("Seuls la personne qui a lancé le sondage, les modérateurs du salon et l'équipe du centre peuvent faire cela pour le sondage n°2.");
+    expect(await ask(sacha, "!sondage clore 2")).toBe("Le sondage n°2 ne peut être clos que par la personne qui l'a lancé, un modérateur du salon ou l'équipe du centre. Si besoin, adressez-vous à l'un d'eux.");
     expect(await ask(camille, "!sondage clore 2")).toContain("Je clos le sondage n°2");
     const end = await waitFor(() => fromMinou("org.matrix.msc3381.poll.end")[1], "the second end");
     expect(String(end.getContent()["org.matrix.msc1767.text"])).toBe("Sondage clos. Réponse en tête : Galettes (1 voix sur 1).");
@@ -144,7 +144,7 @@ describe("native polls through the real bot (matrix-js-sdk members, as Element)"
     expect(minou.stores.polls.polls.get(seen.id)).toMatchObject({ closedAt: null, deadline: null });
     expect(await ask(camille, `!sondage résultats ${seen.number}`)).not.toMatch(/clos/);
     // Asked to close it now, Minou refuses rather than send an end Element would ignore.
-    expect(await ask(sacha, `!sondage clore ${seen.number}`)).toMatch(/^Je ne peux pas clore ce sondage : dans Matrix, seul son auteur/);
+    expect(await ask(sacha, `!sondage clore ${seen.number}`)).toMatch(/^Je ne peux pas clore ce sondage : dans Matrix, seuls son auteur/);
     clockOffset = 0;
   });
 });

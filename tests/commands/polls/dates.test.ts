@@ -30,7 +30,7 @@ describe("!sondage dates, as people type it", () => {
     const noSlot = dates.execute(context, { text: "Réunion de rentrée" });
     expect(noSlot.kind).toBe("refusal");
     expect(bodyOf(noSlot)).toBe("Donnez un titre, puis les créneaux séparés par des virgules : !sondage dates Réunion de rentrée ? lundi 14h, mardi 18h");
-    expect(bodyOf(dates.execute(context, { text: "Réunion ? lundi 14h" }))).toContain("au moins 2 créneaux");
+    expect(bodyOf(dates.execute(context, { text: "Réunion ? lundi 14h" }))).toContain("au moins deux créneaux");
   });
 
   it("reads the same forms in English", () => {
