@@ -189,7 +189,7 @@ describe("agendaRoutes", () => {
     expect(page).toContain("Tricot &#60;script&#62;alert(1)&#60;/script&#62;");
     expect(page).toContain("&#34;&#62;&#60;img src=x onerror=alert(1)&#62;");
     expect(page).toContain("Laine &#38; aiguilles");
-    expect(page).toContain("Agenda de «\u00a0Club &#60;b&#62;tricot&#60;/b&#62;\u00a0»");
+    expect(page).toContain("Agenda du salon «\u00a0Club &#60;b&#62;tricot&#60;/b&#62;\u00a0»");
     expect(page).toMatch(/<p class="badge">Annulé<\/p>/u);
     expect(page).not.toContain("Reading"); // another room's event
     const etag = response.headers.get("etag") ?? "";
@@ -198,7 +198,7 @@ describe("agendaRoutes", () => {
 
   it("links to the webcal:// form of the feed URL and to a download that resolves to the feed", async () => {
     const page = await (await get(`/agenda/${clubToken}`)).text();
-    expect(page).toContain(`href="webcal://minou.centre.example/pfx/feeds/${clubToken}.ics">S'abonner</a>`);
+    expect(page).toContain(`href="webcal://minou.centre.example/pfx/feeds/${clubToken}.ics">S&#39;abonner</a>`);
     expect(page).toContain(`<code>https://minou.centre.example/pfx/feeds/${clubToken}.ics</code>`);
     const download = /href="([^"]+)" download>Télécharger \(\.ics\)<\/a>/u.exec(page)?.[1] ?? "";
     const resolved = new URL(download, `${base}/agenda/${clubToken}`);
