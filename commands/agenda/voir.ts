@@ -33,7 +33,7 @@ export const voir = defineCommand({
       if (items.length > 0) lines.push(joinMarkdown([t(language, "agenda.voir.nextDates"), ...items], "\n"));
     }
     // An author who erased their data leaves the event to the room, without a name.
-    const author = found.createdBy === FORGOTTEN_MEMBER ? t(language, "agenda.voir.formerMember") : memberPill(stores, [found.roomId, context.room.roomId], found.createdBy);
+    const author = found.createdBy === FORGOTTEN_MEMBER ? t(language, "agenda.voir.erasedAuthor") : memberPill(stores, [found.roomId, context.room.roomId], found.createdBy);
     lines.push(t(language, "agenda.voir.addedBy", { author, public: found.isPublic ? "yes" : "no" }));
     return reply(joinMarkdown(lines, "\n\n"));
   },

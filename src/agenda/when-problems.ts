@@ -1,9 +1,9 @@
-import { DateTime } from "luxon";
+import { DateTime, Info } from "luxon";
 import { plainText, t } from "../i18n/catalog.ts";
 import { localeOf, type Language } from "../i18n/language.ts";
 import { code, type Markdown } from "../render/markdown.ts";
 import type { WhenProblem } from "./parse-when.ts";
-import { longDay } from "./parse-when/describe.ts";
+import { dateWithoutWeekday, longDay } from "./parse-when/describe.ts";
 
 /** A clear explanation, with an example, for a date Minou could not take. */
 export function whenProblemText(problem: WhenProblem, language: Language, timeZone: string, prefix: string): Markdown {
@@ -53,7 +53,12 @@ function ambiguityText(problem: Extract<WhenProblem, { kind: "ambiguous" }>, lan
         example: code(prefix + plainText(language, "agenda.example.addFullDate")),
       });
     }
-    case "weekdayMismatch":
-      return t(language, "agenda.when.problem.weekdayMismatch", { day: day(problem.startsAt) });
+    case "weekdayMismatch": {
+      const date = DateTime.fromMillis(problem.startsAt, { zone: timeZone });
+      return t(language, "agenda.when.problem.weekdayMismatch", {
+        date: dateWithoutWeekday(date, language),
+        weekday: Info.weekdays("long", { locale: localeOf(language) })[date.weekday - 1] ?? "",
+      });
+    }
   }
 }

@@ -161,7 +161,7 @@ export interface MessageParameters {
   "agenda.voir.arg.number": Record<string, never>;
   "agenda.voir.cancelledDate": { readonly when: MarkdownPart };
   "agenda.voir.date": { readonly when: MarkdownPart };
-  "agenda.voir.formerMember": Record<string, never>;
+  "agenda.voir.erasedAuthor": Record<string, never>;
   "agenda.voir.names": Record<string, never>;
   "agenda.voir.nextDates": Record<string, never>;
   "agenda.voir.summary": Record<string, never>;
@@ -185,7 +185,7 @@ export interface MessageParameters {
   "agenda.when.problem.unclearDay": Record<string, never>;
   "agenda.when.problem.untilBeforeStart": Record<string, never>;
   "agenda.when.problem.untilWithoutRepeat": Record<string, never>;
-  "agenda.when.problem.weekdayMismatch": { readonly day: MarkdownPart };
+  "agenda.when.problem.weekdayMismatch": { readonly date: MarkdownPart; readonly weekday: MarkdownPart };
   "agenda.when.sameDay": { readonly day: MarkdownPart; readonly start: MarkdownPart; readonly end: MarkdownPart };
   "agenda.when.timed": { readonly day: MarkdownPart; readonly start: MarkdownPart; readonly end: MarkdownPart; readonly zone: MarkdownPart };
   "agenda.zone.brussels": Record<string, never>;

@@ -51,7 +51,7 @@ function dateWithoutYear(day: DateTime, language: Language): string {
   return plainText(language, "agenda.date.dayMonth", { day: day.day, month: monthName(day.month, language) });
 }
 
-function dateWithoutWeekday(day: DateTime, language: Language): string {
+export function dateWithoutWeekday(day: DateTime, language: Language): string {
   return plainText(language, "agenda.date.dayMonthYear", { day: day.day, month: monthName(day.month, language), year: String(day.year) });
 }
 
