@@ -51,7 +51,7 @@ describe("recurring events, settings and the public agenda through the real bot"
     expect(details).toContain("mar. 1 déc., 18:00–19:00");
     expect(details).toContain("mar. 8 déc., 18:00–19:00 (annulé)");
     expect(details).toContain("jeu. 17 déc., 19:00–20:00");
-    expect(await ask("!agenda annuler 1 mercredi 9 décembre")).toMatch(/n'a pas de date à venir le « mercredi 9 décembre »/);
+    expect(await ask("!agenda annuler 1 mercredi 9 décembre")).toMatch(/Je ne trouve pas de date à venir de l'événement n°1 pour « mercredi 9 décembre »/);
   });
 
   it("sets the room's reminders, time zone and weekly digest (moderators)", async () => {
