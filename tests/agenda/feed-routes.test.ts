@@ -245,6 +245,15 @@ describe("agendaRoutes", () => {
     expect(categoriesIn(await renamed.text())["Portes ouvertes"]).toEqual(["Les Lecteurs du quartier"]);
   });
 
+  it("names each calendar in its room's language, as calendar apps read it", async () => {
+    const calendar = async (path: string) => new ICAL.Component(ICAL.parse(await (await get(path)).text()));
+    const club = await calendar(`/feeds/${clubToken}.ics`);
+    expect(club.getFirstPropertyValue("x-wr-calname")).toBe("Club <b>tricot</b>");
+    expect(club.getFirstPropertyValue("x-wr-caldesc")).toBe("Agenda du salon «\u00a0Club <b>tricot</b>\u00a0» — Centre social des Lilas");
+    expect((await calendar(`/feeds/${englishToken}.ics`)).getFirstPropertyValue("x-wr-caldesc")).toBe("Calendar of the “Book club” room — Centre social des Lilas");
+    expect((await calendar("/feeds/public.ics")).getFirstPropertyValue("x-wr-calname")).toBe("Agenda public — Centre social des Lilas");
+  });
+
   it("writes the room page in English for an English-speaking room", async () => {
     const page = await (await get(`/agenda/${englishToken}`)).text();
     expect(page).toContain('<html lang="en">');
