@@ -2,17 +2,14 @@ import type { AgendaEvent, Occurrence } from "../../src/agenda/model.ts";
 import { occurrencesBetween } from "../../src/agenda/occurrences.ts";
 import { isOnDay, parseDay } from "../../src/agenda/parse-day.ts";
 import { allows, refuse, type CommandContext, type CommandResult } from "../../src/dispatch/command.ts";
-import { md } from "../../src/render/markdown.ts";
+import { plainText, t } from "../../src/i18n/catalog.ts";
+import { code, type Markdown } from "../../src/render/markdown.ts";
 
 /** The room's event with that number, or the refusal to answer with. Other rooms' events are invisible. */
 export function eventByNumber(context: CommandContext, number: number): AgendaEvent | CommandResult {
   const event = context.stores.agenda.events.byNumber(context.room.roomId, number);
   if (event !== undefined) return event;
-  return refuse(
-    context.language === "fr"
-      ? md`Il n'y a pas d'événement n°${number} dans l'agenda de ce salon. Tapez ${context.prefix}agenda pour la liste.`
-      : md`There is no event #${number} in this room's agenda. Type ${context.prefix}agenda for the list.`,
-  );
+  return refuse(t(context.language, "agenda.event.notFound", { number, list: code(context.prefix + plainText(context.language, "agenda.example.list")) }));
 }
 
 export function isEvent(value: AgendaEvent | CommandResult): value is AgendaEvent {
@@ -22,14 +19,16 @@ export function isEvent(value: AgendaEvent | CommandResult): value is AgendaEven
 /** Its author may change an event; someone else's needs a moderator (or the centre's staff). */
 export function mayChange(context: CommandContext, event: AgendaEvent): CommandResult | undefined {
   if (event.createdBy === context.sender.userId || allows(context.sender.level, "moderator")) return undefined;
-  return refuse(
-    context.language === "fr"
-      ? md`Seuls l'auteur de l'événement n°${event.number} et les modérateurs du salon peuvent le modifier ou l'annuler.`
-      : md`Only the author of event #${event.number} and the room's moderators can change or cancel it.`,
-  );
+  return refuse(t(context.language, "agenda.event.notYours", { number: event.number }));
 }
 
-export const numberArg = { name: "number", kind: "integer", min: 1, label: { fr: "n°", en: "#" } } as const;
+/** `!agenda voir 3`, to point at an event's details and next dates. */
+export function showCommand(context: CommandContext, number: number): Markdown {
+  return code(context.prefix + plainText(context.language, "agenda.example.show", { number }));
+}
+
+/** Its label is `<command>.arg.number` in the catalog. */
+export const numberArg = { name: "number", kind: "integer", min: 1 } as const;
 
 export const LIMITS = { title: 200, location: 200, description: 2000 } as const;
 

@@ -1,12 +1,11 @@
 import { defineCommand, reply } from "../../src/dispatch/command.ts";
-import { md } from "../../src/render/markdown.ts";
+import { t } from "../../src/i18n/catalog.ts";
 import { eventByNumber, isEvent, numberArg } from "./event-lookup.ts";
 
 export const publicEvent = defineCommand({
-  names: { fr: ["agenda public"], en: ["calendar public", "agenda public"] },
+  texts: "agenda.public",
   group: "agenda",
-  summary: { fr: "montrer un événement dans l'agenda public du centre (ou l'en retirer)", en: "show an event in the centre's public agenda (or remove it)" },
-  args: [numberArg, { name: "state", kind: "choice", choices: ["oui", "non", "yes", "no"], optional: true, label: { fr: "oui ou non", en: "yes or no" } }],
+  args: [numberArg, { name: "state", kind: "choice", choices: ["oui", "non", "yes", "no"], optional: true }],
   permission: "moderator",
   execute(context, { number, state }) {
     const found = eventByNumber(context, number);
@@ -15,13 +14,7 @@ export const publicEvent = defineCommand({
     const makePublic = state !== "non" && state !== "no";
     stores.agenda.events.setPublic(found.id, makePublic, now);
     const page = `${settings.publicBaseUrl}/agenda`;
-    if (!makePublic) {
-      return reply(language === "fr" ? md`« ${found.title} » n'est plus dans l'agenda public du centre.` : md`"${found.title}" is no longer in the centre's public agenda.`);
-    }
-    return reply(
-      language === "fr"
-        ? md`« ${found.title} » apparaît maintenant dans l'agenda public du centre : ${page}`
-        : md`"${found.title}" now appears in the centre's public agenda: ${page}`,
-    );
+    if (!makePublic) return reply(t(language, "agenda.public.removed", { title: found.title }));
+    return reply(t(language, "agenda.public.added", { title: found.title, page }));
   },
 });

@@ -1,6 +1,7 @@
 import type { Answer } from "../../storage/agenda/answers-store.ts";
 import type { Language } from "../i18n/language.ts";
 import { definePurpose, idRef } from "../pipeline/purpose.ts";
+import { t } from "../i18n/catalog.ts";
 import { joinMarkdown, md, type Markdown } from "../render/markdown.ts";
 import { countsLine } from "./format.ts";
 import type { AgendaEvent } from "./model.ts";
@@ -18,8 +19,10 @@ export function announcementKey(event: AgendaEvent): Record<string, unknown> {
 /** The event as members see it: what, when (unambiguous), where, and how to answer. */
 export function eventSummary(event: AgendaEvent, language: Language): Markdown {
   const when = describeWhen(event, event.timeZone, language);
-  const number = language === "fr" ? `n°${event.number}` : `#${event.number}`;
-  const lines: Markdown[] = [md`📅 **${event.title}** (${number})`, md`${when}${event.location === null ? "" : ` — 📍 ${event.location}`}`];
+  const lines: Markdown[] = [
+    t(language, "agenda.event.heading", { title: event.title, number: event.number }),
+    event.location === null ? md`${when}` : t(language, "agenda.event.whenAndPlace", { when, place: event.location }),
+  ];
   if (event.description !== null) lines.push(md`${event.description}`);
   return joinMarkdown(lines, "\n");
 }
@@ -27,11 +30,8 @@ export function eventSummary(event: AgendaEvent, language: Language): Markdown {
 /** The announcement members react to; edited in place as answers come in. */
 export function announcementText(event: AgendaEvent, counts: Readonly<Record<Answer, number>>, language: Language): Markdown {
   if (event.status === "cancelled") {
-    return joinMarkdown([language === "fr" ? md`**ANNULÉ**` : md`**CANCELLED**`, eventSummary(event, language)], "\n");
+    return joinMarkdown([t(language, "agenda.event.cancelled"), eventSummary(event, language)], "\n");
   }
-  const howTo =
-    language === "fr"
-      ? md`Réagissez à ce message : ✅ je viens · ❓ peut-être · ❌ absent`
-      : md`React to this message: ✅ coming · ❓ maybe · ❌ not coming`;
+  const howTo = t(language, "agenda.announcement.howToAnswer");
   return joinMarkdown([eventSummary(event, language), howTo, md`${countsLine(counts)}`], "\n");
 }

@@ -2,12 +2,14 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { DateTime } from "luxon";
 import { INTERNAL_ERROR, NOT_FOUND, type HttpResponse, type Route } from "../http/server.ts";
-import { localeOf, type Language, type Localized } from "../i18n/language.ts";
+import { plainText } from "../i18n/catalog.ts";
+import { localeOf, type Language } from "../i18n/language.ts";
 import type { Logger } from "../log.ts";
 import { isTrainingSession } from "../trainings/as-agenda-event.ts";
 import { renderFeed } from "./ical-feed.ts";
 import type { AgendaEvent, Occurrence } from "./model.ts";
 import { occurrencesBetween } from "./occurrences.ts";
+import { longDay, longDayWithoutYear } from "./parse-when/describe.ts";
 
 export interface AgendaSource {
   /** The room behind a feed token, or undefined (unknown or revoked). */
@@ -69,7 +71,7 @@ export function agendaRoutes(source: AgendaSource, options: AgendaRouteOptions):
         const key = [source.version(null), ...[...organisers].flat()].join("\u0000");
         const feed = feeds.get("public", key, () => {
           const events = source.publicEvents();
-          return renderFeed({ name: `Agenda public — ${options.centreName}`, timeZone: commonZone(events), events, organiser: organiserIn(organisers) }, options.now());
+          return renderFeed({ name: plainText(PUBLIC_LANGUAGE, "agenda.page.publicCalendarName", { centre: options.centreName }), timeZone: commonZone(events), events, organiser: organiserIn(organisers) }, options.now());
         });
         return feedResponse(request, feed, { cacheControl: "public", filename: `agenda-${slug(options.centreName)}.ics` });
       }),
@@ -79,14 +81,14 @@ export function agendaRoutes(source: AgendaSource, options: AgendaRouteOptions):
       handle: guarded("/feeds/<token>.ics", (request, token) => {
         const room = roomFor(token);
         if (room === undefined) return NOT_FOUND;
-        const name = room.name ?? TEXT.unnamedRoom[room.language];
+        const name = room.name ?? plainText(room.language, "agenda.page.unnamedRoom");
         const organisers = source.organisers();
         const key = [source.version(room.roomId), name, organisers.get(room.roomId) ?? "", room.timeZone, room.language].join("\u0000");
         const feed = feeds.get(`room ${room.roomId}`, key, () =>
           renderFeed(
             {
               name,
-              description: `${TEXT.agendaOf[room.language](name)} — ${options.centreName}`,
+              description: plainText(room.language, "agenda.page.calendarDescription", { room: name, centre: options.centreName }),
               timeZone: room.timeZone,
               events: source.roomEvents(room.roomId),
               roomUrl: (event) => `https://matrix.to/#/${encodeURI(event.roomId)}`,
@@ -103,8 +105,8 @@ export function agendaRoutes(source: AgendaSource, options: AgendaRouteOptions):
       handle: guarded("/agenda", (request) => {
         const events = source.publicEvents();
         const page = renderPage({
-          language: "fr",
-          heading: "Agenda public",
+          language: PUBLIC_LANGUAGE,
+          heading: plainText(PUBLIC_LANGUAGE, "agenda.page.publicHeading"),
           centreName: options.centreName,
           timeZone: commonZone(events),
           occurrences: comingOccurrences(events, options.now()),
@@ -122,7 +124,7 @@ export function agendaRoutes(source: AgendaSource, options: AgendaRouteOptions):
         if (room === undefined || token === undefined) return NOT_FOUND;
         const page = renderPage({
           language: room.language,
-          heading: TEXT.agendaOf[room.language](room.name ?? TEXT.unnamedRoom[room.language]),
+          heading: plainText(room.language, "agenda.page.roomHeading", { room: room.name ?? plainText(room.language, "agenda.page.unnamedRoom") }),
           centreName: options.centreName,
           timeZone: room.timeZone,
           occurrences: comingOccurrences(source.roomEvents(room.roomId), options.now()),
@@ -232,28 +234,8 @@ function slug(text: string): string {
 
 // ---- The HTML page ----
 
-const TEXT = {
-  unnamedRoom: { fr: "Salon sans nom", en: "Unnamed room" },
-  // French puts no-break spaces inside « » and before ":", so the marks never wrap onto a line alone.
-  agendaOf: { fr: (name: string) => `Agenda de «\u00a0${name}\u00a0»`, en: (name: string) => `${name}: agenda` },
-  subscribe: { fr: "S'abonner", en: "Subscribe" },
-  download: { fr: "Télécharger (.ics)", en: "Download (.ics)" },
-  links: { fr: "Abonnement", en: "Subscription" },
-  copyUrl: { fr: "Adresse à copier dans une application d'agenda\u00a0:", en: "Address to paste into a calendar app:" },
-  cancelled: { fr: "Annulé", en: "Cancelled" },
-  allDay: { fr: "Toute la journée", en: "All day" },
-  until: { fr: (day: string) => `Jusqu'au ${day} inclus`, en: (day: string) => `Until ${day}` },
-  place: { fr: "Lieu\u00a0:", en: "Place:" },
-  organiser: { fr: "Organisé par\u00a0:", en: "Organised by:" },
-  nothing: {
-    fr: `Aucun événement prévu dans les ${PAGE_DAYS} prochains jours.`,
-    en: `No events in the next ${PAGE_DAYS} days.`,
-  },
-  zoneNote: {
-    fr: (zone: string) => `Heures indiquées dans le fuseau ${zone}. Au plus ${PAGE_MAX_OCCURRENCES} événements sur ${PAGE_DAYS} jours.`,
-    en: (zone: string) => `Times are in the ${zone} time zone. At most ${PAGE_MAX_OCCURRENCES} events over ${PAGE_DAYS} days.`,
-  },
-} satisfies Record<string, Localized<unknown>>;
+/** The public agenda and its feed are the centre's, in its reference language. */
+const PUBLIC_LANGUAGE: Language = "fr";
 
 /** Contrast: every text/background pair is at least 7:1 (WCAG AAA), in light and dark schemes. */
 const STYLE = `
@@ -310,7 +292,7 @@ function renderPage(page: PageInput): string {
   for (const occurrence of page.occurrences) {
     const start = startOf(occurrence, page.timeZone).setLocale(localeOf(language));
     const day = start.toISODate() ?? "";
-    const group = days.get(day) ?? { title: capitalize(start.toFormat("cccc d LLLL yyyy")), occurrences: [] };
+    const group = days.get(day) ?? { title: capitalize(longDay(start, language)), occurrences: [] };
     group.occurrences.push(occurrence);
     days.set(day, group);
   }
@@ -324,7 +306,7 @@ function renderPage(page: PageInput): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(`${page.heading} — ${page.centreName}`)}</title>
+<title>${escapeHtml(plainText(language, "agenda.page.title", { heading: page.heading, centre: page.centreName }))}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -332,18 +314,18 @@ function renderPage(page: PageInput): string {
 <header>
 <p class="centre">${escapeHtml(page.centreName)}</p>
 <h1>${escapeHtml(page.heading)}</h1>
-<nav aria-label="${TEXT.links[language]}">
+<nav aria-label="${escapeHtml(plainText(language, "agenda.page.subscription"))}">
 <ul>
-<li><a class="primary" href="${escapeHtml(webcalUrl)}">${TEXT.subscribe[language]}</a></li>
-<li><a href="${escapeHtml(page.downloadHref)}" download>${TEXT.download[language]}</a></li>
+<li><a class="primary" href="${escapeHtml(webcalUrl)}">${escapeHtml(plainText(language, "agenda.page.subscribe"))}</a></li>
+<li><a href="${escapeHtml(page.downloadHref)}" download>${escapeHtml(plainText(language, "agenda.page.download"))}</a></li>
 </ul>
-<p class="feed-url">${TEXT.copyUrl[language]} <code>${escapeHtml(page.feedUrl)}</code></p>
+<p class="feed-url">${escapeHtml(plainText(language, "agenda.page.copyAddress"))} <code>${escapeHtml(page.feedUrl)}</code></p>
 </nav>
 </header>
 <main>
-${sections.length === 0 ? `<p>${TEXT.nothing[language]}</p>` : sections.join("\n")}
+${sections.length === 0 ? `<p>${escapeHtml(plainText(language, "agenda.page.nothing", { days: PAGE_DAYS }))}</p>` : sections.join("\n")}
 </main>
-<footer><p>${escapeHtml(TEXT.zoneNote[language](page.timeZone))}</p></footer>
+<footer><p>${escapeHtml(plainText(language, "agenda.page.zoneNote", { zone: page.timeZone, count: PAGE_MAX_OCCURRENCES, days: PAGE_DAYS }))}</p></footer>
 </div>
 </body>
 </html>
@@ -355,14 +337,14 @@ function renderOccurrence(occurrence: Occurrence, page: PageInput): string {
   const { language } = page;
   const cancelled = occurrence.cancelled || event.status === "cancelled";
   const parts = [`<h3>${escapeHtml(event.title)}</h3>`];
-  if (cancelled) parts.push(`<p class="badge">${TEXT.cancelled[language]}</p>`);
+  if (cancelled) parts.push(`<p class="badge">${escapeHtml(plainText(language, "agenda.page.cancelled"))}</p>`);
   parts.push(`<p class="when">${timeRange(occurrence, page)}</p>`);
   const organiser = page.organiser(event);
   if (organiser !== undefined && organiser.trim() !== "") {
-    parts.push(`<p class="organiser"><span class="label">${TEXT.organiser[language]}</span> ${escapeHtml(organiser)}</p>`);
+    parts.push(`<p class="organiser"><span class="label">${escapeHtml(plainText(language, "agenda.page.organiser"))}</span> ${escapeHtml(organiser)}</p>`);
   }
   if (event.location !== null && event.location.trim() !== "") {
-    parts.push(`<p><span class="label">${TEXT.place[language]}</span> ${escapeHtml(event.location)}</p>`);
+    parts.push(`<p><span class="label">${escapeHtml(plainText(language, "agenda.page.place"))}</span> ${escapeHtml(event.location)}</p>`);
   }
   if (event.description !== null && event.description.trim() !== "") {
     parts.push(`<p class="description">${escapeHtml(event.description.trim())}</p>`);
@@ -376,8 +358,8 @@ function timeRange(occurrence: Occurrence, page: PageInput): string {
     const first = startOf(occurrence, page.timeZone);
     // endsAt is the midnight after the last day.
     const last = DateTime.fromMillis(occurrence.endsAt, { zone: occurrence.event.timeZone }).minus({ days: 1 }).setLocale(locale);
-    if (last.toMillis() <= first.toMillis()) return TEXT.allDay[page.language];
-    return escapeHtml(TEXT.until[page.language](last.toFormat("cccc d LLLL")));
+    if (last.toMillis() <= first.toMillis()) return escapeHtml(plainText(page.language, "agenda.page.allDay"));
+    return escapeHtml(plainText(page.language, "agenda.page.until", { day: longDayWithoutYear(last, page.language) }));
   }
   const start = DateTime.fromMillis(occurrence.startsAt, { zone: page.timeZone, locale });
   const end = DateTime.fromMillis(occurrence.endsAt, { zone: page.timeZone, locale });

@@ -98,8 +98,8 @@ describe("agenda pages in Chromium", () => {
   it("shows the room's coming events, with working subscribe and download links", async () => {
     const { page, errors, requested } = await open(`/agenda/${TOKEN}`);
     await page.screenshot({ path: SCREENSHOT, fullPage: true }); // first, so that a failure below still leaves it to look at
-    await expect(page.title()).resolves.toBe("Agenda de «\u00a0Club tricot & couture\u00a0» — Centre social des Lilas");
-    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Agenda de «\u00a0Club tricot & couture\u00a0»");
+    await expect(page.title()).resolves.toBe("Agenda du salon «\u00a0Club tricot & couture\u00a0» — Centre social des Lilas");
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Agenda du salon «\u00a0Club tricot & couture\u00a0»");
     const days = await page.getByRole("heading", { level: 2 }).allInnerTexts();
     expect(days.slice(0, 4)).toEqual(["Mardi 31 mars 2026", "Jeudi 2 avril 2026", "Samedi 4 avril 2026", "Mardi 7 avril 2026"]);
     const titles = await page.getByRole("heading", { level: 3 }).allInnerTexts();

@@ -97,7 +97,7 @@ describe("describeWhen shows the room's zone", () => {
     ["Pacific/Noumea", "heure de Nouméa", "Nouméa time"],
     ["Indian/Reunion", "heure de La Réunion", "Réunion time"],
     ["America/New_York", "heure de New York", "New York time"],
-    ["Europe/Amsterdam", "heure d'Amsterdam", "Amsterdam time"],
+    ["Europe/Amsterdam", "heure d’Amsterdam", "Amsterdam time"],
     ["UTC", "UTC", "UTC"],
   ])("%s", (zone, fr, en) => {
     expect(zoneLabel(zone, "fr")).toBe(fr);

@@ -189,7 +189,7 @@ describe("agendaRoutes", () => {
     expect(page).toContain("Tricot &#60;script&#62;alert(1)&#60;/script&#62;");
     expect(page).toContain("&#34;&#62;&#60;img src=x onerror=alert(1)&#62;");
     expect(page).toContain("Laine &#38; aiguilles");
-    expect(page).toContain("Agenda de «\u00a0Club &#60;b&#62;tricot&#60;/b&#62;\u00a0»");
+    expect(page).toContain("Agenda du salon «\u00a0Club &#60;b&#62;tricot&#60;/b&#62;\u00a0»");
     expect(page).toMatch(/<p class="badge">Annulé<\/p>/u);
     expect(page).not.toContain("Reading"); // another room's event
     const etag = response.headers.get("etag") ?? "";
@@ -198,7 +198,7 @@ describe("agendaRoutes", () => {
 
   it("links to the webcal:// form of the feed URL and to a download that resolves to the feed", async () => {
     const page = await (await get(`/agenda/${clubToken}`)).text();
-    expect(page).toContain(`href="webcal://minou.centre.example/pfx/feeds/${clubToken}.ics">S'abonner</a>`);
+    expect(page).toContain(`href="webcal://minou.centre.example/pfx/feeds/${clubToken}.ics">S&#39;abonner</a>`);
     expect(page).toContain(`<code>https://minou.centre.example/pfx/feeds/${clubToken}.ics</code>`);
     const download = /href="([^"]+)" download>Télécharger \(\.ics\)<\/a>/u.exec(page)?.[1] ?? "";
     const resolved = new URL(download, `${base}/agenda/${clubToken}`);
@@ -243,6 +243,15 @@ describe("agendaRoutes", () => {
     const renamed = await get("/feeds/public.ics", { "if-none-match": publicFeed.headers.get("etag") ?? "" });
     expect(renamed.status).toBe(200);
     expect(categoriesIn(await renamed.text())["Portes ouvertes"]).toEqual(["Les Lecteurs du quartier"]);
+  });
+
+  it("names each calendar in its room's language, as calendar apps read it", async () => {
+    const calendar = async (path: string) => new ICAL.Component(ICAL.parse(await (await get(path)).text()));
+    const club = await calendar(`/feeds/${clubToken}.ics`);
+    expect(club.getFirstPropertyValue("x-wr-calname")).toBe("Club <b>tricot</b>");
+    expect(club.getFirstPropertyValue("x-wr-caldesc")).toBe("Agenda du salon «\u00a0Club <b>tricot</b>\u00a0» — Centre social des Lilas");
+    expect((await calendar(`/feeds/${englishToken}.ics`)).getFirstPropertyValue("x-wr-caldesc")).toBe("Calendar of the “Book club” room — Centre social des Lilas");
+    expect((await calendar("/feeds/public.ics")).getFirstPropertyValue("x-wr-calname")).toBe("Agenda public — Centre social des Lilas");
   });
 
   it("writes the room page in English for an English-speaking room", async () => {

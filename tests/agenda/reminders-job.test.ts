@@ -44,7 +44,7 @@ describe("agenda reminders", () => {
     await job.run(START - DAY + 40_000);
     const [dayBefore, ...others] = sent();
     expect(others).toEqual([]);
-    expect(dayBefore?.["body"]).toMatch(/^⏰ Rappel : Réunion du bureau dans 1 jour, jeu\. 3 déc\., 18:30–19:30 \(heure de Paris\) — 📍 Salle des fêtes/);
+    expect(dayBefore?.["body"]).toMatch(/^⏰ Rappel : Réunion du bureau dans 1 jour, le jeudi 3 décembre, 18:30–19:30 \(heure de Paris\) — 📍 Salle des fêtes/);
     expect(dayBefore?.["msgtype"]).toBe("m.text");
     expect(dayBefore?.["m.mentions"]).toEqual({ user_ids: ["@camille:x", "@dominique:x"] });
     // The display name when Minou knows it, else the Matrix ID: what Synapse 1.67's legacy rules look for.
@@ -84,7 +84,7 @@ describe("agenda reminders", () => {
     await job.run(moved - 30 * MINUTE);
     const [reminder, ...others] = sent();
     expect(others).toEqual([]);
-    expect(reminder?.["body"]).toMatch(/^⏰ Rappel : Réunion du bureau dans 30 minutes, sam\. 5 déc\., 18:30–19:30/);
+    expect(reminder?.["body"]).toMatch(/^⏰ Rappel : Réunion du bureau dans 30 minutes, le samedi 5 décembre, 18:30–19:30/);
   });
 
   it("reminds each occurrence of a recurring event, and not cancelled ones", async () => {

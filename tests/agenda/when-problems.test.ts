@@ -20,7 +20,7 @@ describe("whenProblemText for what Minou asks about", () => {
   it("shows its reading of a phrase it only partly understood", () => {
     const problem: WhenProblem = { kind: "ambiguous", reason: "partlyUnderstood", startsAt: tuesday18h, leftOver: "jeudi 3 à 18h Réunion" };
     const fr = whenProblemText(problem, "fr", PARIS, "!").source;
-    expect(fr).toContain("mardi 1 décembre 2026");
+    expect(fr).toContain("mardi 1er décembre 2026");
     expect(fr).toMatch(/18\\?:00/);
     expect(fr).toContain("jeudi 3 à 18h Réunion");
     expect(whenProblemText(problem, "en", PARIS, "!").source).toContain("Tuesday 1 December 2026");

@@ -9,9 +9,22 @@ export interface PseudoCase {
    * choices: what comes from the settings or from Intl (dates, durations), e.g. "Centre".
    */
   readonly values?: readonly string[];
+  /** What the reply may show that no fixed string can name, such as a random feed token. */
+  readonly matching?: readonly RegExp[];
+  /** Lines a moderator types first, in the same room (their replies are not checked). */
+  readonly before?: readonly string[];
 }
 
 export const MEMBER = "@camille:x";
+
+// The test clock is Thursday 1 January 1970: weekdays and months below are Intl's.
+const EVENT = "!agenda ajouter jeudi 18h Réunion du bureau";
+const EVENT_WITH_PLACE = "!agenda ajouter jeudi 18h Réunion du bureau @ Salle des fêtes";
+const REPEATING = "!agenda ajouter tous les mardis à 18h Chorale";
+const THURSDAY = ["jeu", "jeudi", "janv", "janvier"];
+const TUESDAY = ["mar", "mardi", "janv", "janvier", "juin"];
+const FEED_VALUES = ["https", "webcal", "minou", "tilleuls", "fr", "feeds", "agenda", "ics"];
+const FEED_TOKEN = /\/(?:feeds|agenda)\/[\w-]+/gu;
 
 /**
  * The commands whose replies must come entirely from the catalog, per area. Moving an area to the
@@ -39,7 +52,53 @@ export const PSEUDO_CASES: Readonly<Record<string, readonly PseudoCase[]>> = {
     { line: "!about", values: ["Centre", "minutes"] },
     { line: "!langue fr", sender: MODERATOR },
   ],
-  agenda: [],
+  agenda: [
+    { line: "!agenda" },
+    { line: "!agenda semaine", before: [EVENT], values: THURSDAY },
+    { line: "!agenda mois", before: [EVENT_WITH_PLACE], values: THURSDAY },
+    { line: "!agenda ajouter" },
+    { line: "!agenda ajouter jeudi 18h Réunion du bureau @ Salle des fêtes", values: THURSDAY },
+    { line: "!agenda ajouter tous les mardis à 18h Chorale jusqu'au 30 juin", values: TUESDAY },
+    { line: "!agenda ajouter samedi toute la journée Vide-grenier", values: ["samedi", "janvier"] },
+    { line: "!agenda ajouter jeudi 18h" },
+    { line: "!agenda ajouter bientôt Réunion" },
+    { line: "!agenda ajouter samedi Vide-grenier" },
+    { line: "!agenda ajouter 31/02 18h Réunion" },
+    { line: "!agenda ajouter vendredi 3 janvier 18h Réunion", values: ["samedi"] },
+    { line: "!agenda ajouter mardi 6 à 18h et jeudi 8 à 18h Réunion", values: TUESDAY },
+    { line: "!agenda ajouter 18h Réunion jeudi" },
+    { line: "!agenda ajouter jeudi 18h Réunion -- " + "x".repeat(2001) },
+    { line: "!agenda voir 1" },
+    { line: "!agenda voir 1", before: [REPEATING], values: [...TUESDAY, MODERATOR] },
+    { line: "!agenda participants 1", before: [EVENT] },
+    { line: "!agenda modifier 1 lieu Salle 2", before: [EVENT], values: THURSDAY },
+    { line: "!agenda modifier 1 lieu Salle 2", sender: MODERATOR, before: [EVENT], values: THURSDAY },
+    { line: "!agenda modifier 1 titre " + "x".repeat(201), sender: MODERATOR, before: [EVENT] },
+    { line: "!agenda annuler 1", sender: MODERATOR, before: [EVENT] },
+    { line: "!agenda annuler 1", before: [EVENT] },
+    { line: "!agenda annuler 1 mardi 13 janvier", sender: MODERATOR, before: [REPEATING], values: TUESDAY },
+    { line: "!agenda annuler 1 mercredi", sender: MODERATOR, before: [REPEATING] },
+    { line: "!agenda déplacer 1 mardi 13 janvier vers mercredi 14 janvier 19h", sender: MODERATOR, before: [REPEATING], values: [...TUESDAY, "mercredi"] },
+    { line: "!agenda déplacer 1 mardi 13 janvier", sender: MODERATOR, before: [REPEATING] },
+    { line: "!agenda déplacer 1 8/12 vers 10/12 18h", sender: MODERATOR, before: [EVENT] },
+    { line: "!agenda fuseau Europe/Paris", sender: MODERATOR },
+    { line: "!agenda fuseau Mars/Olympus", sender: MODERATOR },
+    { line: "!agenda lien", values: FEED_VALUES, matching: [FEED_TOKEN] },
+    { line: "!agenda lien", sender: MODERATOR, values: FEED_VALUES, matching: [FEED_TOKEN] },
+    { line: "!agenda lien renouveler", sender: MODERATOR, values: FEED_VALUES, matching: [FEED_TOKEN] },
+    { line: "!agenda public 1", sender: MODERATOR, before: [EVENT], values: FEED_VALUES },
+    { line: "!agenda public 1 non", sender: MODERATOR, before: [EVENT] },
+    // Durations and lists as Intl writes them.
+    { line: "!agenda rappels", sender: MODERATOR, values: ["jour", "heure", "et"] },
+    { line: "!agenda rappels 2h 15min", sender: MODERATOR, values: ["heures", "minutes", "et"] },
+    { line: "!agenda rappels bientôt", sender: MODERATOR },
+    { line: "!agenda rappels 0min", sender: MODERATOR, values: ["jour", "heure", "et"] },
+    { line: "!agenda rappels aucun", sender: MODERATOR },
+    { line: "!agenda résumé oui", sender: MODERATOR },
+    { line: "!agenda résumé non", sender: MODERATOR },
+    { line: "!aide agenda" },
+    { line: "!aide agenda ajouter" },
+  ],
   polls: [
     { line: "!aide sondage" },
     { line: "!aide sondage dates" },

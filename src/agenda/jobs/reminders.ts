@@ -5,12 +5,13 @@ import type { Language } from "../../i18n/language.ts";
 import { notifyingContent } from "../../matrix/reply-content.ts";
 import type { MemberNames } from "../../pipeline/room-state.ts";
 import { txnIdFor } from "../../matrix/txn-id.ts";
-import { joinMarkdown, md, userPill, type Markdown } from "../../render/markdown.ts";
+import { t } from "../../i18n/catalog.ts";
+import { joinMarkdown, userPill, type Markdown } from "../../render/markdown.ts";
 import { renderMessage } from "../../render/render-message.ts";
 import type { ScheduledJob } from "../../scheduler.ts";
 import { JobItems } from "../../jobs/job-items.ts";
 import type { Logger } from "../../log.ts";
-import { shortWhen } from "../format.ts";
+import { fullWhen } from "../format.ts";
 import { zoneLabel } from "../parse-when.ts";
 import type { AgendaEvent, Occurrence } from "../model.ts";
 import { occurrencesBetween } from "../occurrences.ts";
@@ -109,24 +110,16 @@ function remindOnce(
 }
 
 function reminderText(event: AgendaEvent, occurrence: Occurrence, offset: number, late: boolean, attendees: readonly Markdown[], language: Language): Markdown {
-  const when = `${shortWhen(occurrence.startsAt, occurrence.endsAt, event.allDay, event.timeZone, language)} (${zoneLabel(event.timeZone, language)})`;
-  const inHowLong = formatDuration(offset * MINUTE, language);
-  const place = event.location === null ? "" : ` — 📍 ${event.location}`;
+  const values = {
+    title: event.title,
+    inHowLong: formatDuration(offset * MINUTE, language),
+    when: fullWhen(occurrence.startsAt, occurrence.endsAt, event.allDay, event.timeZone, language),
+    zone: zoneLabel(event.timeZone, language),
+  };
   const lines: Markdown[] = [
-    language === "fr"
-      ? md`⏰ Rappel : **${event.title}** dans ${inHowLong}, ${when}${place}`
-      : md`⏰ Reminder: **${event.title}** in ${inHowLong}, ${when}${place}`,
+    event.location === null ? t(language, "agenda.reminder.text", values) : t(language, "agenda.reminder.textWithPlace", { ...values, place: event.location }),
   ];
-  if (attendees.length > 0) {
-    const pills = joinMarkdown(attendees, ", ");
-    lines.push(language === "fr" ? md`Ont répondu ✅ ou ❓ : ${pills}` : md`Answered ✅ or ❓: ${pills}`);
-  }
-  if (late) {
-    lines.push(
-      language === "fr"
-        ? md`_Ce rappel arrive en retard : Minou était indisponible à l'heure prévue._`
-        : md`_This reminder is late: Minou was unavailable at the planned time._`,
-    );
-  }
+  if (attendees.length > 0) lines.push(t(language, "agenda.reminder.attendees", { attendees: joinMarkdown(attendees, ", ") }));
+  if (late) lines.push(t(language, "agenda.reminder.late"));
   return joinMarkdown(lines, "\n");
 }

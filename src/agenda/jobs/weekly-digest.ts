@@ -3,7 +3,8 @@ import type { Stores } from "../../../storage/index.ts";
 import type { Language } from "../../i18n/language.ts";
 import { noticeContent } from "../../matrix/reply-content.ts";
 import { txnIdFor } from "../../matrix/txn-id.ts";
-import { joinMarkdown, md } from "../../render/markdown.ts";
+import { t } from "../../i18n/catalog.ts";
+import { joinMarkdown } from "../../render/markdown.ts";
 import { renderMessage } from "../../render/render-message.ts";
 import type { ScheduledJob } from "../../scheduler.ts";
 import { JobItems } from "../../jobs/job-items.ts";
@@ -39,11 +40,13 @@ export function weeklyDigestJob(stores: Stores, defaults: { language: Language; 
             .filter((occurrence) => !occurrence.cancelled)
             .sort((a, b) => a.startsAt - b.startsAt);
           if (occurrences.length === 0) return false;
-          const lines = occurrences.map(
-            ({ event, startsAt, endsAt }) =>
-              md`- ${shortWhen(startsAt, endsAt, event.allDay, event.timeZone, language)} — **${event.title}**${event.location === null ? "" : ` — ${event.location}`}`,
-          );
-          const title = language === "fr" ? md`**Cette semaine à l'association**` : md`**This week at the association**`;
+          const lines = occurrences.map(({ event, startsAt, endsAt }) => {
+            const when = shortWhen(startsAt, endsAt, event.allDay, event.timeZone, language);
+            return event.location === null
+              ? t(language, "agenda.digest.line", { when, title: event.title })
+              : t(language, "agenda.digest.lineWithPlace", { when, title: event.title, place: event.location });
+          });
+          const title = t(language, "agenda.digest.title");
           stores.outbox.enqueue(
             {
               txnId: txnIdFor(`agenda-digest:${room.roomId}:${weekStart.toMillis()}`),
