@@ -43,17 +43,16 @@ export const PSEUDO_CASES: Readonly<Record<string, readonly PseudoCase[]>> = {
   polls: [],
   documents: [],
   registry: [],
-  // Each line runs on empty stores, where the staff list is empty: the staff's replies, the
-  // announcements and the direct messages run in tests/i18n/pseudo-trainings-onboarding.test.ts.
+  // Each line runs on empty stores with no staff: the staff's replies on a real session, the
+  // announcements and the direct messages are in tests/i18n/pseudo-trainings-onboarding.test.ts.
   trainings: [
     { line: "!formations" },
-    { line: "!trainings" },
     { line: "!mes-formations" },
-    // English names: the French ones would hide "formation" in the "!formations" the replies suggest.
-    { line: "!training signup 1" },
-    { line: "!training withdraw 1" },
-    { line: "!training confirm 1" },
-    { line: "!formation créer \"Initiation\" jeudi 14h places:10", sender: MODERATOR },
+    // The command a reply suggests, whole: the word "formation" typed would cut it in two.
+    { line: "!formation inscrire 1", values: ["!formations"] },
+    { line: "!formation annuler-inscription 1", values: ["!formations"] },
+    { line: "!formation confirmer 1", values: ["!formations"] },
+    { line: '!formation créer "Initiation" jeudi 14h places:10', sender: MODERATOR },
     { line: "!formation session 1 jeudi 14h places:10", sender: MODERATOR },
     { line: "!formation modifier 1 places 12", sender: MODERATOR },
     { line: "!formation annuler 1", sender: MODERATOR },
@@ -75,9 +74,7 @@ export const PSEUDO_CASES: Readonly<Record<string, readonly PseudoCase[]>> = {
     { line: "!faq ajouter-centre \"Horaires ?\" 9h-18h", sender: MODERATOR },
     // The newcomer's pill in the preview reads as their Matrix ID.
     { line: "!bienvenue aperçu", values: [MEMBER] },
-    { line: "!welcome preview", values: [MEMBER] },
-    // English name: the French one would hide "bienvenue" in the "!bienvenue aperçu" the reply suggests.
-    { line: "!welcome set Présentez-vous !", sender: MODERATOR },
+    { line: "!bienvenue définir Présentez-vous !", sender: MODERATOR, values: ["!bienvenue aperçu"] },
     { line: "!bienvenue off", sender: MODERATOR },
     { line: "!bienvenue on", sender: MODERATOR },
     { line: "!bienvenue guide oui", sender: MODERATOR },
