@@ -12,11 +12,12 @@ export const faq = defineCommand({
   args: [{ name: "words", kind: "text", optional: true }],
   permission: "member",
   readOnly: true,
-  execute({ stores, room, language, prefix }, { words }) {
+  execute({ stores, room, language, prefix, sender }, { words }) {
     const entries = stores.onboarding.faq.visibleIn(room.roomId);
     if (words === undefined) {
-      // The examples sit in code spans: the prefix goes in as it is typed.
-      if (entries.length === 0) return reply(t(language, "onboarding.faq.none", { prefix: trusted(prefix) }));
+      // The examples sit in code spans: the prefix goes in as it is typed. A moderator is told
+      // they can add some, rather than to ask the moderators.
+      if (entries.length === 0) return reply(t(language, "onboarding.faq.none", { prefix: trusted(prefix), level: sender.level }));
       const lines = entries.map((entry) => t(language, "onboarding.faq.item", { number: faqNumber(entry, language), question: entry.question }));
       return reply(joinMarkdown([t(language, "onboarding.faq.title"), joinMarkdown(lines, "\n"), t(language, "onboarding.faq.howToRead", { prefix: trusted(prefix) })], "\n\n"));
     }

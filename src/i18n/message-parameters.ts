@@ -56,7 +56,7 @@ export interface MessageParameters {
   "onboarding.faq.howToRead": { readonly prefix: MarkdownPart };
   "onboarding.faq.item": { readonly number: MarkdownPart; readonly question: MarkdownPart };
   "onboarding.faq.names": Record<string, never>;
-  "onboarding.faq.none": { readonly prefix: MarkdownPart };
+  "onboarding.faq.none": { readonly level: string; readonly prefix: MarkdownPart };
   "onboarding.faq.nothingFound": { readonly typed: MarkdownPart; readonly faq: MarkdownPart };
   "onboarding.faq.number": { readonly number: MarkdownPart };
   "onboarding.faq.summary": Record<string, never>;

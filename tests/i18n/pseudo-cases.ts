@@ -65,6 +65,7 @@ export const PSEUDO_CASES: Readonly<Record<string, readonly PseudoCase[]>> = {
   ],
   onboarding: [
     { line: "!faq" },
+    { line: "!faq", sender: MODERATOR },
     { line: "!faq pad" },
     { line: "!faq ajouter \"Où est le pad ?\" Dans les documents", sender: MODERATOR },
     { line: "!faq ajouter sans guillemets", sender: MODERATOR },
