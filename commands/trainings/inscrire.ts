@@ -20,11 +20,9 @@ export const inscrire = defineCommand({
       case "waiting":
         return reply(t(language, "trainings.inscrire.waiting", { title: session.title, position: result.position }));
       case "already":
-        return refuse(
-          result.registration.status === "waiting"
-            ? t(language, "trainings.inscrire.alreadyWaiting", { position: result.position })
-            : t(language, "trainings.inscrire.alreadyRegistered", { mine: trainingCommand(language, prefix, "mesFormations") }),
-        );
+        if (result.registration.status === "waiting") return refuse(t(language, "trainings.inscrire.alreadyWaiting", { position: result.position }));
+        if (result.registration.status === "offered") return refuse(t(language, "trainings.inscrire.alreadyOffered", { confirm: trainingCommand(language, prefix, "confirmer", session.id) }));
+        return refuse(t(language, "trainings.inscrire.alreadyRegistered", { mine: trainingCommand(language, prefix, "mesFormations") }));
       case "unavailable":
         return refuse(t(language, result.reason === "cancelled" ? "trainings.inscrire.cancelled" : "trainings.inscrire.started", { list: trainingCommand(language, prefix, "formations") }));
     }

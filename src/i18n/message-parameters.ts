@@ -197,6 +197,7 @@ export interface MessageParameters {
   "trainings.formations.none": Record<string, never>;
   "trainings.formations.summary": Record<string, never>;
   "trainings.formations.title": Record<string, never>;
+  "trainings.inscrire.alreadyOffered": { readonly confirm: MarkdownPart };
   "trainings.inscrire.alreadyRegistered": { readonly mine: MarkdownPart };
   "trainings.inscrire.alreadyWaiting": { readonly position: MarkdownPart };
   "trainings.inscrire.arg.session": Record<string, never>;

@@ -110,6 +110,7 @@ describe("pseudo-locale: trainings and onboarding beyond single lines", () => {
       [STAFF, "!formation modifier 1 places 0"],
       [STAFF, "!formation modifier 1 lieu Salle"],
       [STAFF, "!formation modifier 1 places 2"],
+      [MODERATOR, "!formation inscrire 1"],
       [MODERATOR, "!formation annuler-inscription 1"],
       [MEMBER, "!formation annuler-inscription 2"],
       [STAFF, "!formation annuler 1"],
