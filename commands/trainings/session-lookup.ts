@@ -1,17 +1,14 @@
 import { allows, refuse, type CommandContext, type CommandResult } from "../../src/dispatch/command.ts";
 import type { TrainingSession } from "../../src/trainings/model.ts";
 import type { Messaging } from "../../src/trainings/seats.ts";
-import { md } from "../../src/render/markdown.ts";
+import { t } from "../../src/i18n/catalog.ts";
+import { trainingCommand } from "../../src/trainings/texts.ts";
 
 /** The session with that (centre-wide) number, or the refusal to answer with. */
 export function sessionByNumber(context: CommandContext, number: number): TrainingSession | CommandResult {
   const session = context.stores.trainings.trainings.session(number);
   if (session !== undefined) return session;
-  return refuse(
-    context.language === "fr"
-      ? md`Il n'y a pas de session de formation n°${number}. Tapez ${context.prefix}formations pour la liste.`
-      : md`There is no training session #${number}. Type ${context.prefix}trainings for the list.`,
-  );
+  return refuse(t(context.language, "trainings.session.notFound", { number, list: trainingCommand(context.language, context.prefix, "formations") }));
 }
 
 export function isSession(value: TrainingSession | CommandResult): value is TrainingSession {
@@ -27,4 +24,4 @@ export function isStaff(context: CommandContext): boolean {
   return allows(context.sender.level, "staff");
 }
 
-export const sessionArg = { name: "session", kind: "integer", min: 1, label: { fr: "n° de session", en: "session #" } } as const;
+export const sessionArg = { name: "session", kind: "integer", min: 1 } as const;

@@ -43,7 +43,7 @@ export class MemberJoins implements InboundHandler {
       if (stores.roomSettings.get(roomId, guideEnabledSetting) && stores.onboarding.welcome.claimGuide(userId, event.origin_server_ts)) {
         const room = stores.rooms.get(roomId);
         const language = room?.language ?? settings.defaultLanguage;
-        const name = roomDisplayName(room, language);
+        const name = roomDisplayName(room);
         sendDirect(stores, userId, guideMessage(name, settings.services, language, settings.prefix), `guide:${userId}`, event.origin_server_ts);
       }
       this.joined();

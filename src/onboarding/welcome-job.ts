@@ -68,7 +68,7 @@ export class WelcomeJob implements ScheduledJob {
     const room = stores.rooms.get(roomId);
     if (users.length === 0 || room?.membership !== "join") return false;
     const language = room.language ?? settings.defaultLanguage;
-    const name = roomDisplayName(room, language);
+    const name = roomDisplayName(room);
     const pills = users.map((userId) => userPill(userId, this.names.displayName(roomId, userId)));
     const customText = stores.roomSettings.get(roomId, welcomeTextSetting);
     const render = (text: string | null): RenderedMessage => renderMessage(welcomeMessage(pills, name, text, language, settings.prefix));
@@ -85,7 +85,7 @@ export class WelcomeJob implements ScheduledJob {
       this.log.warn("the room's welcome text nests too deeply (stored before the limit): the default welcome is sent", { roomId });
     }
     stores.outbox.enqueue(
-      { txnId: txnIdFor(`welcome:${roomId}:${users.join(",")}:${now}`), roomId, eventType: "m.room.message", content: notifyingContent(rendered, { users }), context: `welcome of ${users.length} member(s)` },
+      { txnId: txnIdFor(`welcome:${roomId}:${users.join(",")}:${now}`), roomId, eventType: "m.room.message", content: notifyingContent(rendered, { users }), context: `welcome of ${users.length === 1 ? "1 member" : `${users.length} members`}` },
       now,
     );
     return true;

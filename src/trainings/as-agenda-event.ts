@@ -1,7 +1,8 @@
 import type { AgendaEvent } from "../agenda/model.ts";
+import { plainText } from "../i18n/catalog.ts";
 import type { Language } from "../i18n/language.ts";
 import type { SessionCounts, TrainingSession } from "./model.ts";
-import { placesText } from "./texts.ts";
+import { placesText, trainingCommandName } from "./texts.ts";
 
 /** Whether an agenda event stands for a training session (sessionAsAgendaEvent), which the centre organises. */
 export function isTrainingSession(event: AgendaEvent): boolean {
@@ -11,14 +12,14 @@ export function isTrainingSession(event: AgendaEvent): boolean {
 /** A training session as an event of the centre's public agenda (feed and page), places left included. */
 export function sessionAsAgendaEvent(session: TrainingSession, counts: SessionCounts, language: Language): AgendaEvent {
   const places = placesText(session, counts, language);
-  const signUp = language === "fr" ? `Inscription : !formation inscrire ${session.id}` : `Sign up: !training signup ${session.id}`;
+  const signUp = plainText(language, "trainings.agenda.signUp", { signup: `!${trainingCommandName(language, "inscrire")} ${session.id}` });
   return {
     // Negative ids keep sessions apart from agenda events in any cache keyed by id.
     id: -session.id,
     roomId: session.announcementRoomId ?? "",
     number: session.id,
     uid: session.uid,
-    title: language === "fr" ? `Formation : ${session.title}` : `Training: ${session.title}`,
+    title: plainText(language, "trainings.agenda.title", { title: session.title }),
     location: session.location,
     description: [session.description, places, signUp].filter((part) => part !== null && part !== "").join("\n"),
     startsAt: session.startsAt,

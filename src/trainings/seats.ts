@@ -76,7 +76,7 @@ export function expireOffers(stores: Stores, now: number, messaging: Messaging, 
     if (session === undefined) continue;
     const done = items.attempt(`offer ${offer.id}`, { session: session.id, registration: offer.id, userId: offer.userId }, () => {
       registrations.setStatus(offer.id, "expired", now);
-      sendDirect(stores, offer.userId, dm.offerExpired(session, messaging.language), `training-offer-expired:${offer.id}:${now}`, now);
+      sendDirect(stores, offer.userId, dm.offerExpired(session, messaging.language, messaging.prefix), `training-offer-expired:${offer.id}:${now}`, now);
       trainings.touch(session.id, now);
       promoteWaiting(stores, session, now, messaging);
       return true;

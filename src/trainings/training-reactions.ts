@@ -46,7 +46,7 @@ export class TrainingReactions implements ReactionConsumer {
     if (result.kind === "already") return;
     const text =
       result.kind === "registered"
-        ? dm.signedUpByReaction(session, language, prefix)
+        ? dm.signedUpByReaction(session, language, prefix, now)
         : result.kind === "waiting"
           ? dm.waitingByReaction(session, result.position, language, prefix)
           : dm.unavailableByReaction(session, result.reason, language);

@@ -52,7 +52,7 @@ describe("numbers too big to be read exactly", () => {
     const replies = await answers(MODERATOR, "!agenda voir 99999999999999999999", "!sondage voter 99999999999999999999 oui", "!faq retirer 99999999999999999999", "!agenda voir 9007199254740993");
     expect(replies[0]).toBe("99999999999999999999 n'est pas une valeur possible pour n°. Utilisation : !agenda voir <n°>");
     expect(replies[1]).toBe("Il n'y a pas de sondage n°99999999999999999999 dans ce salon.");
-    expect(replies[2]).toBe("Il n'y a pas de question 99999999999999999999 ici.");
+    expect(replies[2]).toBe("Il n'y a pas de question 99999999999999999999 ici. Les numéros : !faq");
     expect(replies[3]).toBe("9007199254740993 n'est pas une valeur possible pour n°. Utilisation : !agenda voir <n°>");
     for (const reply of replies) expect(reply).not.toMatch(/100000000000000000000|e\+|9007199254740992/u);
   });

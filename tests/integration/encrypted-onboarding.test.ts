@@ -54,7 +54,7 @@ describe("welcomes, the guide and the pinned documents index in a room Element e
     const welcome = await waitFor(() => fromMinou(camille).find((event) => body(event).startsWith("👋")), "the welcome, decrypted by the newcomer", 15_000);
     expect(welcome.isEncrypted()).toBe(true);
     expect(welcome.getContent()["m.mentions"]).toEqual({ user_ids: [camille.userId] });
-    expect(body(welcome)).toContain("Vous êtes dans le salon de Les Jardins partagés. Je suis Minou");
+    expect(body(welcome)).toContain("Vous êtes dans le salon Les Jardins partagés. Je suis Minou");
 
     const dm = await waitFor(() => {
       const room = minou.stores.directRooms.roomOf(camille.userId);

@@ -64,7 +64,7 @@ describe("Markdown nested too deeply, through the real bot", () => {
     minou.stores.roomSettings.set(roomId, welcomeTextSetting, DEEP_QUOTES);
     const sacha = await newcomer("sacha");
     const welcome = await waitFor(welcomeOf(sacha), "Sacha's welcome");
-    expect(String(welcome.content["body"])).toMatch(/^👋 Bienvenue sacha !\n\nVous êtes dans le salon de Les Jardins partagés\. Je suis Minou/u);
+    expect(String(welcome.content["body"])).toMatch(/^👋 Bienvenue sacha !\n\nVous êtes dans le salon Les Jardins partagés\. Je suis Minou/u);
     expect(await ask("!bienvenue aperçu")).toMatch(/^⚠️ Le texte d'accueil du salon imbrique trop de niveaux pour être affiché/u);
   });
 });

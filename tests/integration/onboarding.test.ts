@@ -67,11 +67,11 @@ describe("onboarding, FAQ and the association registry through the real bot", ()
     expect(welcome.content["m.mentions"]).toEqual({ user_ids: [equipe.userId, camille.userId] });
     // An m.text naming them by display name (Synapse 1.67's legacy rules read the body), linked to their Matrix ID.
     expect(welcome.content["msgtype"]).toBe("m.text");
-    expect(String(welcome.content["body"])).toMatch(/^👋 Bienvenue equipe, camille !/u);
+    expect(String(welcome.content["body"])).toMatch(/^👋 Bienvenue equipe et camille !/u);
     expect(String(welcome.content["formatted_body"])).toContain(`<a href="https://matrix.to/#/${camille.userId}">camille</a>`);
     // The room's creator was there before Minou: not a newcomer.
     expect(String(welcome.content["body"])).not.toContain("dominique");
-    expect(String(welcome.content["body"])).toContain("Vous êtes dans le salon de Les Jardins partagés. Je suis Minou");
+    expect(String(welcome.content["body"])).toContain("Vous êtes dans le salon Les Jardins partagés. Je suis Minou");
     const guideEvent = await waitFor(() => camille.messagesFrom(minou.stores.directRooms.roomOf(camille.userId), scenario.bot.userId)[0], "the guide", 15_000);
     const guide = String(guideEvent.getContent()["body"]);
     camille.stop();
@@ -123,8 +123,8 @@ describe("onboarding, FAQ and the association registry through the real bot", ()
     expect(await ask(dominique, "!faq")).toMatch(/n°1 · Où sont les outils \?\n• C1 · Quels horaires d'ouverture \?/);
     expect(await ask(dominique, "!faq OU SONT outils")).toContain("Dans la cabane, code 1234.");
     expect(await ask(dominique, "!faq piscine")).toMatch(/^Je n'ai rien trouvé pour « piscine »/);
-    expect(await ask(dominique, "!faq retirer C1")).toBe("Les questions du centre (C…) sont gérées par l'équipe du centre.");
-    expect(await ask(dominique, "!faq retirer 1")).toBe("Question « Où sont les outils ? » retirée.");
+    expect(await ask(dominique, "!faq retirer C1")).toBe("Les questions du centre (C1, C2…) sont gérées par l'équipe du centre : demandez-lui de retirer celle-ci.");
+    expect(await ask(dominique, "!faq retirer 1")).toBe("La question « Où sont les outils ? » est retirée.");
   });
 
   it("keeps the association's profile and lists every room for the staff", async () => {

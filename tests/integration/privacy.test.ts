@@ -86,7 +86,7 @@ describe("members' control of their data, through the real bot", () => {
     await vote(sacha, roomId, startId, ["a2"]);
     await waitFor(() => minou.stores.polls.votes.responses(ids.poll).length === 2 || undefined, "both Element votes");
     await ask(equipe, '!formation créer "Atelier vélo" après-demain 14h-16h places:1');
-    expect(await ask(camille, "!formation inscrire 1")).toMatch(/vous êtes inscrit·e/);
+    expect(await ask(camille, "!formation inscrire 1")).toMatch(/votre place à « Atelier vélo » est réservée/);
     expect(await ask(sacha, "!formation inscrire 1")).toMatch(/n°1 sur la liste d'attente/);
     await ask(camille, "!docs ajouter Budget 2026 https://cloud.exemple.fr/s/Ab12 #compta");
 

@@ -73,7 +73,7 @@ describe("training sign-ups through the real bot", () => {
     const announcementId = await waitFor(() => minou.stores.trainings.trainings.session(1)?.announcementEventId ?? undefined, "the announcement recorded");
     const { event_id: reaction } = await m("camille").client.sendEvent(roomId, "m.reaction" as never, { "m.relates_to": { rel_type: "m.annotation", event_id: announcementId, key: "✅" } } as never);
     await waitFor(() => minou.stores.trainings.registrations.of(1, m("camille").userId)?.status === "registered", "camille's sign-up by reaction");
-    expect(await ask(m("dominique"), "!formation inscrire 1")).toMatch(/^C'est noté : vous êtes inscrit·e à « Initiation Nextcloud »/);
+    expect(await ask(m("dominique"), "!formation inscrire 1")).toMatch(/^C'est noté : votre place à « Initiation Nextcloud » est réservée, le jeudi 3 décembre de 14:00 à 16:00 \(heure de Paris\)\./);
     expect(await ask(m("sacha"), "!formation inscrire 1")).toMatch(/vous êtes n°1 sur la liste d'attente/);
     expect(await ask(m("alex"), "!formation inscrire 1")).toMatch(/n°2 sur la liste d'attente/);
     expect(await ask(m("lou"), "!formation inscrire n°1")).toMatch(/n°3 sur la liste d'attente/);
@@ -88,13 +88,13 @@ describe("training sign-ups through the real bot", () => {
     await m("camille").client.redactEvent(roomId, reaction);
     await waitFor(() => minou.stores.trainings.registrations.of(1, m("sacha").userId)?.status === "offered", "sacha promoted");
     expect(await ask(m("dominique"), "!formation annuler-inscription 1")).toMatch(/votre inscription à « Initiation Nextcloud » est annulée/);
-    expect(await ask(m("dominique"), "!formation annuler-inscription 1")).toBe("Vous n'êtes pas inscrit·e à la session n°1.");
+    expect(await ask(m("dominique"), "!formation annuler-inscription 1")).toBe("Vous n'avez ni place ni rang d'attente à la session n°1. Vos inscriptions : !mes-formations");
     await waitFor(() => directMessages(m("alex")).length === 1 || undefined, "alex's message");
     expect(directMessages(m("sacha"))).toEqual([expect.stringMatching(/^Bonne nouvelle : une place s'est libérée pour « Initiation Nextcloud ».* Confirmez dans les 48 heures avec !formation confirmer 1/)]);
     expect(directMessages(m("lou"))).toEqual([]);
     expectNotifyingDirectMessages(m("sacha")); // the seat offer, with its 48-hour window
     expect(await ask(m("sacha"), "!formation confirmer 1")).toMatch(/^Merci, c'est confirmé/);
-    expect(await ask(m("sacha"), "!mes-formations")).toContain("Initiation Nextcloud (n°1), jeu. 3 déc., 14:00–16:00 (heure de Paris) — inscrit·e");
+    expect(await ask(m("sacha"), "!mes-formations")).toContain("Initiation Nextcloud (n°1), jeu. 3 déc., 14:00–16:00 (heure de Paris) — place réservée");
   });
 
   it("passes an unconfirmed place to the next person when the window expires", async () => {
@@ -113,7 +113,7 @@ describe("training sign-ups through the real bot", () => {
     const [server, media] = String(file.getContent()["url"]).replace("mxc://", "").split("/");
     const csv = Buffer.from(await (await fetch(`${scenario.homeserver.url}/_matrix/media/v3/download/${server}/${media}`)).arrayBuffer()).subarray(3).toString("utf8");
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("Nom,Identifiant Matrix,Statut,Inscription,Position d'attente");
+    expect(lines[0]).toBe("Nom,Identifiant Matrix,Statut,Date d'inscription,Position d'attente");
     // User ids start with "@", which spreadsheets read as a formula: the CSV neutralises it with "'".
     expect(lines.slice(1).map((line) => line.split(",").slice(1, 3).join(","))).toEqual(["'@sacha:minou.test,inscrit", "'@lou:minou.test,inscrit", "'@camille:minou.test,désinscrit", "'@dominique:minou.test,désinscrit", "'@alex:minou.test,délai dépassé"]);
     expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(["sacha", "lou", "camille", "dominique", "alex"]);
@@ -132,17 +132,17 @@ describe("training sign-ups through the real bot", () => {
     ({ minou } = await startMinou(scenario, now));
     await minou.tick();
     await quietPeriod(500);
-    for (const name of ["sacha", "lou"]) expect(directMessages(m(name)).filter((text) => text.startsWith("⏰ Rappel : demain, formation « Initiation Nextcloud »"))).toHaveLength(1);
+    for (const name of ["sacha", "lou"]) expect(directMessages(m(name)).filter((text) => text.startsWith("⏰ Rappel : la formation « Initiation Nextcloud » a lieu le jeudi 3 décembre de 14:00 à 16:00 (heure de Paris), lieu : Salle 2."))).toHaveLength(1);
     for (const name of ["camille", "dominique", "alex"]) expect(directMessages(m(name)).filter((text) => text.startsWith("⏰"))).toEqual([]);
     expectNotifyingDirectMessages(m("lou"));
   });
 
   it("tells everyone signed up when a session is cancelled", async () => {
-    expect(await ask(equipe, "!formation annuler 1")).toMatch(/est annulée\. 2 personnes \(inscrites ou en attente\) sont prévenues en message privé/);
+    expect(await ask(equipe, "!formation annuler 1")).toMatch(/est annulée\. Les 2 personnes inscrites ou en attente en sont prévenues en message privé/);
     await waitFor(() => directMessages(m("lou")).some((text) => text.includes("est annulée")) || undefined, "the cancellation message");
-    expect(directMessages(m("sacha")).at(-1)).toMatch(/^La session de « Initiation Nextcloud » du jeu\. 3 déc\., 14:00–16:00 \(heure de Paris\) est annulée/);
+    expect(directMessages(m("sacha")).at(-1)).toMatch(/^La session « Initiation Nextcloud » prévue le jeudi 3 décembre de 14:00 à 16:00 \(heure de Paris\) est annulée par equipe\. Pour toute question, adressez-vous à equipe ou à l'équipe du centre\.$/);
     expectNotifyingDirectMessages(m("sacha"));
-    expect(await ask(m("camille"), "!formation inscrire 1")).toBe("Cette session est annulée.");
+    expect(await ask(m("camille"), "!formation inscrire 1")).toBe("Cette session est annulée. Les formations prévues : !formations");
   });
   it("acknowledges each sign-up by ✅ with one private message, with the place on the waiting list", async () => {
     await ask(equipe, '!formation créer "Atelier mots de passe" vendredi 4 décembre 10h places:1');
@@ -157,8 +157,8 @@ describe("training sign-ups through the real bot", () => {
     await react(m("alex"));
     await waitFor(() => aboutWorkshop(m("alex")).length === 1 || undefined, "alex's acknowledgement");
     await quietPeriod(500);
-    expect(aboutWorkshop(m("camille"))).toEqual([expect.stringMatching(/^C'est noté : votre ✅ vous inscrit à « Atelier mots de passe », ven\. 4 déc\., 10:00.* Retirez votre réaction ou tapez !formation annuler-inscription 2\.$/)]);
-    expect(aboutWorkshop(m("alex"))).toEqual([expect.stringMatching(/^« Atelier mots de passe » est complète : avec votre ✅, vous êtes n°2 sur la liste d'attente\./)]);
+    expect(aboutWorkshop(m("camille"))).toEqual([expect.stringMatching(/^C'est noté : avec votre ✅, votre place à « Atelier mots de passe » est réservée, le vendredi 4 décembre de 10:00 à 12:00.* Retirez votre réaction ou tapez !formation annuler-inscription 2\.$/)]);
+    expect(aboutWorkshop(m("alex"))).toEqual([expect.stringMatching(/^La session « Atelier mots de passe » est complète : avec votre ✅, vous êtes n°2 sur la liste d'attente\./)]);
     // Signed up by command: the reply in the room was the acknowledgement, no private message on top.
     expect(aboutWorkshop(m("dominique"))).toEqual([]);
     expectNotifyingDirectMessages(m("alex"));

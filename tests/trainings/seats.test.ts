@@ -44,7 +44,7 @@ describe("training seats", () => {
     expect(withdraw(stores, session, "@a:x", NOW + 200, messaging)).toMatchObject({ promoted: [{ userId: "@d:x" }] });
     expect(withdraw(stores, session, "@e:x", NOW + 300, messaging)).toMatchObject({ was: "waiting", promoted: [] });
     expect(withdraw(stores, session, "@zz:x", NOW + 300, messaging)).toEqual({ kind: "notRegistered" });
-    expect(directMessages(stores)).toEqual([expect.stringMatching(/^@c:x: Bonne nouvelle : une place s'est libérée et vous êtes inscrit·e/), expect.stringMatching(/^@d:x: Bonne nouvelle/)]);
+    expect(directMessages(stores)).toEqual([expect.stringMatching(/^@c:x: Bonne nouvelle : une place s'est libérée pour « Initiation Nextcloud », le jeudi 3 décembre de 10:00 à 12:00 \(heure de Paris\), et elle vous revient : votre inscription est faite\./), expect.stringMatching(/^@d:x: Bonne nouvelle/)]);
     // Signing up again goes to the back of the line.
     expect(signUp(stores, session, "@b:x", NOW + 400)).toMatchObject({ kind: "waiting", position: 1 });
   });
@@ -91,6 +91,6 @@ describe("training seats", () => {
     expect(directMessages(stores)).toEqual([]);
     await job.run(START - 23 * HOUR);
     await job.run(START - 22 * HOUR);
-    expect(directMessages(stores)).toEqual([expect.stringMatching(/^@a:x: ⏰ Rappel : demain, formation « Initiation Nextcloud »/), expect.stringMatching(/^@b:x: ⏰ Rappel/)]);
+    expect(directMessages(stores)).toEqual([expect.stringMatching(/^@a:x: ⏰ Rappel : la formation « Initiation Nextcloud » a lieu le jeudi 3 décembre de 10:00 à 12:00 \(heure de Paris\), lieu : Salle 2\./), expect.stringMatching(/^@b:x: ⏰ Rappel/)]);
   });
 });

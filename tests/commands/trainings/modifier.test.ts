@@ -14,7 +14,7 @@ describe("!formation modifier … places", () => {
     );
     const result = modifierSession.execute(context, { session: session.id, field: "places", value: "99999999999999999999" });
     expect(result.kind).toBe("refusal");
-    expect(renderMessage(result.text).body).toBe("Indiquez le nombre de places, par exemple places:10.");
+    expect(renderMessage(result.text).body).toBe("Indiquez le nombre de places, par exemple : !formation modifier 1 places 12");
     expect(trainings.session(session.id)?.capacity).toBe(10);
   });
 });
