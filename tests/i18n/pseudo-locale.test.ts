@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useCatalog, type Catalog } from "../../src/i18n/catalog.ts";
 import { CommandRegistry } from "../../src/dispatch/registry.ts";
 import { allCommands } from "../../commands/index.ts";
-import { dispatching, textMessage } from "../support/dispatching.ts";
-import { MEMBER, PSEUDO_CASES } from "./pseudo-cases.ts";
+import { dispatching, ROOM, textMessage } from "../support/dispatching.ts";
+import { ASSOCIATION_ROOM, MEMBER, PSEUDO_CASES, STAFF } from "./pseudo-cases.ts";
 import { outsidePseudo, pseudoCatalog, pseudoMessage } from "./pseudo-locale.ts";
 
 // Command names and argument choices are identifiers, not prose: they may show outside ⟦…⟧.
@@ -15,8 +15,8 @@ const identifiers = [...new CommandRegistry(allCommands).commands.flatMap((comma
 /** What is left besides Markdown punctuation, whitespace, identifiers and the case's own values. */
 function leftover(text: string, allowed: readonly string[] = []): string {
   let rest = outsidePseudo(text);
-  for (const value of [...allowed].sort((a, b) => b.length - a.length)) rest = rest.split(value).join(" ");
-  for (const name of identifiers) rest = rest.split(name).join(" ");
+  // Longest first, names and values together (names first on a tie): the word "!annonce" typed must not eat into "!annonces".
+  for (const value of [...identifiers, ...allowed].sort((a, b) => b.length - a.length)) rest = rest.split(value).join(" ");
   // Numbers are placeholder values (counts, versions, durations).
   return rest.replace(/[\s\p{P}\p{S}\p{N}]/gu, "");
 }
@@ -44,9 +44,13 @@ describe("pseudo-locale", () => {
 
   for (const [area, cases] of Object.entries(PSEUDO_CASES)) {
     describe(area, () => {
-      for (const { line, sender = MEMBER, values = [] } of cases) {
-        it(`${line} (${sender}) says only catalog texts`, async () => {
-          const { handle } = dispatching();
+      for (const { line, sender: given, values = [], staff, before = [] } of cases) {
+        const sender = given ?? (staff === undefined ? MEMBER : STAFF);
+        it(`${[...before, line].join(" → ")} (${sender}${staff === undefined ? "" : `, ${staff}`}) says only catalog texts`, async () => {
+          const staffRoom = staff === "staff room" ? ROOM : staff === "elsewhere" ? "!equipe:x" : undefined;
+          const { handle, stores } = dispatching(staff === undefined ? {} : { staff: [sender], ...(staffRoom === undefined ? {} : { staffRoom }) });
+          if (staff !== undefined) stores.rooms.recordJoin(ASSOCIATION_ROOM, 0);
+          for (const earlier of before) await handle(textMessage(sender, earlier));
           const replies = await handle(textMessage(sender, line));
           expect(replies.length, line).toBeGreaterThan(0);
           for (const reply of replies) {
