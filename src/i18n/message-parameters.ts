@@ -167,7 +167,12 @@ export interface MessageParameters {
   "runtime.help.title": { readonly command: MarkdownPart; readonly summary: MarkdownPart };
   "runtime.help.topicExample": Record<string, never>;
   "runtime.help.whoMayUse": { readonly who: MarkdownPart };
+  "runtime.http.badRequest": Record<string, never>;
+  "runtime.http.internalError": Record<string, never>;
+  "runtime.http.methodNotAllowed": Record<string, never>;
+  "runtime.http.notFound": Record<string, never>;
   "runtime.internalError": { readonly reference: MarkdownPart };
+  "runtime.inviteRefused": Record<string, never>;
   "runtime.messageShortened": Record<string, never>;
   "runtime.missingArgument": { readonly label: MarkdownPart; readonly usage: MarkdownPart };
   "runtime.nestingProblem": { readonly levels: number; readonly limit: number };

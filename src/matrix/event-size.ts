@@ -1,4 +1,4 @@
-import { catalog } from "../i18n/catalog.ts";
+import { inEveryLanguage } from "../i18n/every-language.ts";
 import { cutToBudget } from "../render/cut-text.ts";
 
 /**
@@ -12,7 +12,7 @@ import { cutToBudget } from "../render/cut-text.ts";
 export const MAX_CONTENT_BYTES = 45_000;
 
 /** Ends a message that had to be shortened, in every language: the store that applies it knows no room's. */
-export const SHORTENED_NOTE = `\n\n… (${catalog.languages.map((language) => catalog.plain(language.code, "runtime.messageShortened")).join(" · ")})`;
+export const SHORTENED_NOTE = `\n\n… (${inEveryLanguage("runtime.messageShortened")})`;
 
 // JSON.stringify writes the same bytes as canonical JSON (UTF-8, no spaces, the same escapes),
 // only with the keys in another order, which does not change the size.
