@@ -7,9 +7,8 @@ import { outsideStaffRoom } from "./staff-room.ts";
 const RECENT = 5;
 
 export const annonces = defineCommand({
-  names: { fr: ["annonces"], en: ["announcements"] },
+  texts: "announcements.annonces",
   group: "staff",
-  summary: { fr: "les annonces programmées (à annuler au besoin), en cours d'envoi et les dernières envoyées (équipe du centre)", en: "announcements scheduled (cancellable), being sent, and the last ones sent (centre staff)" },
   args: [],
   permission: "staff",
   readOnly: true,

@@ -1,7 +1,8 @@
 import type { CommandContext } from "../../src/dispatch/command.ts";
 import type { MemberScope, PrivacyTextContext } from "../../src/privacy/personal-data.ts";
-import { joinMarkdown, md, type Markdown } from "../../src/render/markdown.ts";
-import type { ErasureEffect } from "../../src/privacy/personal-data.ts";
+import { t } from "../../src/i18n/catalog.ts";
+import { effectText, type ErasureEffect } from "../../src/privacy/personal-data.ts";
+import { joinMarkdown, type Markdown } from "../../src/render/markdown.ts";
 
 /** The sender's data, read or erased from the command's context. */
 export function memberScope(context: CommandContext): MemberScope {
@@ -22,5 +23,5 @@ export function textContext(context: CommandContext): PrivacyTextContext {
 
 /** "- 3 réponses … (retirées …)", one line per kind of record. */
 export function effectList(effects: readonly ErasureEffect[], context: CommandContext): Markdown {
-  return joinMarkdown(effects.map((effect) => md`- ${effect.text[context.language]}`), "\n");
+  return joinMarkdown(effects.map((effect) => t(context.language, "privacy.effectLine", { effect: effectText(effect, context.language) })), "\n");
 }

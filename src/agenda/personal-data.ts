@@ -1,4 +1,4 @@
-import { md } from "../render/markdown.ts";
+import { t } from "../i18n/catalog.ts";
 import { DAY_MS, effect, isoTime, roomRef, type ErasureEffect, type MemberScope, type PersonalDataPart } from "../privacy/personal-data.ts";
 import type { AgendaEvent } from "./model.ts";
 import { nextOccurrence, occurrencesBetween } from "./occurrences.ts";
@@ -8,18 +8,7 @@ function answeredEvents(scope: MemberScope): number {
 }
 
 function effects(answered: number, added: number): ErasureEffect[] {
-  return [
-    effect(
-      answered,
-      ["réponse ✅ ❓ ❌ à un événement, retirée de son annonce et de ses rappels", "réponses ✅ ❓ ❌ à des événements, retirées des annonces et des rappels"],
-      ["✅ ❓ ❌ answer to an event, withdrawn from its announcement and reminders", "✅ ❓ ❌ answers to events, withdrawn from announcements and reminders"],
-    ),
-    effect(
-      added,
-      ["événement ajouté par vous, qui reste dans l'agenda sans votre nom", "événements ajoutés par vous, qui restent dans l'agenda sans votre nom"],
-      ["event you added, which stays in the agenda without your name", "events you added, which stay in the agenda without your name"],
-    ),
-  ];
+  return [effect(answered, "privacy.agenda.answersWithdrawn"), effect(added, "privacy.agenda.eventsKept")];
 }
 
 /** True when no occurrence of the event touches `at` or anything after it. */
@@ -32,9 +21,7 @@ export function isOverBefore(event: AgendaEvent, at: number): boolean {
 export const agendaPersonalData: PersonalDataPart = {
   key: "agenda",
   describe({ language, retention }) {
-    return language === "fr"
-      ? md`**Agenda** — vos réponses ✅ ❓ ❌ aux événements (pour les compter sur l'annonce et vous mentionner dans les rappels) et votre nom sur les événements que vous avez ajoutés. Un événement est effacé avec ses réponses ${retention.pastEventsDays} jours après sa dernière date.`
-      : md`**Agenda** — your ✅ ❓ ❌ answers to events (to count them on the announcement and mention you in reminders) and your name on the events you added. An event is deleted with its answers ${retention.pastEventsDays} days after its last date.`;
+    return t(language, "privacy.agenda.describe", { days: retention.pastEventsDays });
   },
   collect({ stores, userId, timeZone }) {
     const { events, answers } = stores.agenda;

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { inEveryLanguage } from "../i18n/every-language.ts";
 import type { Logger } from "../log.ts";
 
 export interface HttpResponse {
@@ -15,10 +16,10 @@ export interface Route {
 }
 
 /** The one "not found" answer: a revoked feed token looks like any other dead link. */
-export const NOT_FOUND: HttpResponse = { status: 404, headers: { "content-type": "text/plain; charset=utf-8" }, body: "Page introuvable\n" };
-export const INTERNAL_ERROR: HttpResponse = { status: 500, headers: { "content-type": "text/plain; charset=utf-8" }, body: "Erreur interne\n" };
+export const NOT_FOUND: HttpResponse = { status: 404, headers: { "content-type": "text/plain; charset=utf-8" }, body: `${inEveryLanguage("runtime.http.notFound")}\n` };
+export const INTERNAL_ERROR: HttpResponse = { status: 500, headers: { "content-type": "text/plain; charset=utf-8" }, body: `${inEveryLanguage("runtime.http.internalError")}\n` };
 /** A request target that is no URL (`GET http://[`): the client's mistake, not a failure of Minou's. */
-export const BAD_REQUEST: HttpResponse = { status: 400, headers: { "content-type": "text/plain; charset=utf-8" }, body: "Requête invalide\n" };
+export const BAD_REQUEST: HttpResponse = { status: 400, headers: { "content-type": "text/plain; charset=utf-8" }, body: `${inEveryLanguage("runtime.http.badRequest")}\n` };
 
 /**
  * The status Node's own default gives when its parser refuses a request (a request line or header
@@ -87,7 +88,7 @@ export class HttpServer {
         return;
       }
       if (request.method !== "GET" && request.method !== "HEAD") {
-        answer({ status: 405, headers: { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }, body: "Méthode non autorisée\n" });
+        answer({ status: 405, headers: { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }, body: `${inEveryLanguage("runtime.http.methodNotAllowed")}\n` });
         return;
       }
       for (const route of this.routes) {

@@ -1,3 +1,4 @@
+import { inEveryLanguage } from "../i18n/every-language.ts";
 import { cutToBudget } from "../render/cut-text.ts";
 
 /**
@@ -10,8 +11,8 @@ import { cutToBudget } from "../render/cut-text.ts";
  */
 export const MAX_CONTENT_BYTES = 45_000;
 
-/** Ends a message that had to be shortened; the store that applies it knows no room's language. */
-export const SHORTENED_NOTE = "\n\n… (message raccourci · message shortened)";
+/** Ends a message that had to be shortened, in every language: the store that applies it knows no room's. */
+export const SHORTENED_NOTE = `\n\n… (${inEveryLanguage("runtime.messageShortened")})`;
 
 // JSON.stringify writes the same bytes as canonical JSON (UTF-8, no spaces, the same escapes),
 // only with the keys in another order, which does not change the size.

@@ -1,14 +1,8 @@
-import { md } from "../render/markdown.ts";
+import { t } from "../i18n/catalog.ts";
 import { effect, isoTime, roomRef, type ErasureEffect, type PersonalDataPart } from "../privacy/personal-data.ts";
 
 function effects(entries: number): ErasureEffect[] {
-  return [
-    effect(
-      entries,
-      ["question de FAQ écrite par vous, qui reste sans votre nom", "questions de FAQ écrites par vous, qui restent sans votre nom"],
-      ["FAQ entry you wrote, which stays without your name", "FAQ entries you wrote, which stay without your name"],
-    ),
-  ];
+  return [effect(entries, "privacy.onboarding.faqKept")];
 }
 
 /**
@@ -18,9 +12,7 @@ function effects(entries: number): ErasureEffect[] {
 export const onboardingPersonalData: PersonalDataPart = {
   key: "onboarding",
   describe({ language }) {
-    return language === "fr"
-      ? md`**Accueil** — la date à laquelle le guide de démarrage vous a été envoyé (pour ne jamais l'envoyer deux fois, gardée même après un effacement), votre arrivée dans un salon le temps de vous accueillir (une minute environ), et votre nom sur les questions de FAQ que vous avez écrites.`
-      : md`**Welcome** — when the starter guide was sent to you (so it never goes twice, kept even after an erasure), your arrival in a room until you are welcomed (about a minute), and your name on the FAQ entries you wrote.`;
+    return t(language, "privacy.onboarding.describe");
   },
   collect({ stores, userId, timeZone }) {
     const guideSentAt = stores.onboarding.welcome.guideSentAt(userId);

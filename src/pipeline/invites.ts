@@ -1,4 +1,5 @@
 import type { Stores } from "../../storage/index.ts";
+import { inEveryLanguage } from "../i18n/every-language.ts";
 import type { Logger } from "../log.ts";
 import { GaveUp, withRetry, type RetryPolicy } from "../matrix/retry.ts";
 import type { MatrixTransport } from "../matrix/transport.ts";
@@ -56,7 +57,7 @@ export class InviteHandler {
         return;
       }
       await withRetry(
-        () => this.transport.leaveRoom(roomId, "Minou n'accepte que les invitations des serveurs du centre."),
+        () => this.transport.leaveRoom(roomId, inEveryLanguage("runtime.inviteRefused")),
         this.retryPolicy,
       );
       this.stores.rooms.forgetInvite(roomId);

@@ -1,5 +1,5 @@
 import type { Stores } from "../../storage/index.ts";
-import { md } from "../render/markdown.ts";
+import { t } from "../i18n/catalog.ts";
 import { DAY_MS, effect, isoTime, roomRef, type ErasureEffect, type MemberScope, type PersonalDataPart } from "../privacy/personal-data.ts";
 import type { Poll } from "./model.ts";
 import { slotLabel } from "./poll-texts.ts";
@@ -14,27 +14,14 @@ function pollsWithVotes(scope: MemberScope): number {
 }
 
 function effects(voted: number, named: number): ErasureEffect[] {
-  return [
-    effect(
-      voted,
-      ["sondage où vous avez voté : votre vote est retiré du tableau et des comptes", "sondages où vous avez voté : vos votes sont retirés des tableaux et des comptes"],
-      ["poll you voted in: your vote is withdrawn from its table and counts", "polls you voted in: your votes are withdrawn from their tables and counts"],
-    ),
-    effect(
-      named,
-      ["sondage lancé ou clos par vous, qui reste sans votre nom", "sondages lancés ou clos par vous, qui restent sans votre nom"],
-      ["poll you started or closed, which stays without your name", "polls you started or closed, which stay without your name"],
-    ),
-  ];
+  return [effect(voted, "privacy.polls.votesWithdrawn"), effect(named, "privacy.polls.pollsKept")];
 }
 
 /** Polls' share of a member's data: Minou's votes for them, its copies of their Element votes, their name on polls. */
 export const pollsPersonalData: PersonalDataPart = {
   key: "polls",
   describe({ language, retention }) {
-    return language === "fr"
-      ? md`**Sondages** — vos réponses aux sondages de dates, vos votes par code aux sondages anonymes (le lien avec vous est effacé à la clôture, seuls les totaux restent), une copie de vos votes aux sondages Element (pour les compter et clore le sondage à l'heure), et votre nom sur les sondages que vous avez lancés ou clos. Un sondage est effacé ${retention.closedPollsDays} jours après sa clôture.`
-      : md`**Polls** — your answers to date polls, your votes by code in anonymous polls (the link to you is erased when the poll closes, only the totals stay), a copy of your votes in Element polls (to count them and close the poll on time), and your name on the polls you started or closed. A poll is deleted ${retention.closedPollsDays} days after it closed.`;
+    return t(language, "privacy.polls.describe", { days: retention.closedPollsDays });
   },
   collect({ stores, userId, timeZone, language }) {
     const { polls, votes } = stores.polls;

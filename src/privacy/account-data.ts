@@ -1,19 +1,8 @@
-import { md } from "../render/markdown.ts";
+import { t } from "../i18n/catalog.ts";
 import { DAY_MS, effect, isoTime, roomRef, type ErasureEffect, type PersonalDataPart } from "./personal-data.ts";
 
 function effects(invitations: number, names: number): ErasureEffect[] {
-  return [
-    effect(
-      names,
-      ["salon où Minou connaissait votre nom : il l'oublie (jusqu'à votre prochain changement dans ce salon)", "salons où Minou connaissait votre nom : il les oublie (jusqu'à votre prochain changement dans ces salons)"],
-      ["room where Minou knew your name: it forgets it (until your next change in that room)", "rooms where Minou knew your name: it forgets them (until your next change in those rooms)"],
-    ),
-    effect(
-      invitations,
-      ["salon où vous avez invité Minou : l'invitation est oubliée", "salons où vous avez invité Minou : les invitations sont oubliées"],
-      ["room you invited Minou to: the invitation is forgotten", "rooms you invited Minou to: the invitations are forgotten"],
-    ),
-  ];
+  return [effect(names, "privacy.account.namesForgotten"), effect(invitations, "privacy.account.invitationsForgotten")];
 }
 
 /**
@@ -25,10 +14,7 @@ function effects(invitations: number, names: number): ErasureEffect[] {
 export const accountPersonalData: PersonalDataPart = {
   key: "account",
   describe({ language, retention }) {
-    const days = retention.handledEventsDays;
-    return language === "fr"
-      ? md`**Fonctionnement** — l'adresse de votre salon privé avec Minou (pour vous écrire : place libérée, rappel, ce fichier) et les salons où vous avez invité Minou. Votre nom affiché dans chaque salon (tel que le salon le voit), pour vous appeler par votre nom. Pour ne jamais répondre deux fois, Minou garde ${days} jours l'identifiant des messages qu'il a traités, sans leur contenu, et le texte de ses propres messages seulement jusqu'à leur envoi (${days} jours s'il n'a pas pu les envoyer). Après un effacement, il garde sa date tant qu'un sondage ouvert avant peut encore être recompté, pour ne pas y recompter vos anciens votes.`
-      : md`**Running** — the address of your private room with Minou (to write to you: a freed place, a reminder, this file) and the rooms where you invited Minou. Your display name in each room (as the room sees it), to call you by your name. So as never to answer twice, Minou keeps the ids of the messages it handled for ${days} days, without their content, and the text of its own messages only until they are sent (${days} days if they could not be). After an erasure, it keeps its date as long as a poll opened before it may still be recounted, so your old votes are not counted again.`;
+    return t(language, "privacy.account.describe", { days: retention.handledEventsDays });
   },
   collect({ stores, userId, timeZone }) {
     const erasedAt = stores.privacy.erasedMembers.erasedAt(userId);

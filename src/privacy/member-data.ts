@@ -1,3 +1,4 @@
+import { plainText } from "../i18n/catalog.ts";
 import { memberName } from "../matrix/display-names.ts";
 import { DateTime } from "luxon";
 import { renderMessage } from "../render/render-message.ts";
@@ -17,7 +18,6 @@ export interface ExportFile {
  * section means (the `!vie-privée` paragraphs), then each feature's section under its key.
  */
 export function exportMemberData(scope: MemberScope, parts: readonly PersonalDataPart[], context: PrivacyTextContext & { readonly centreName: string }): ExportFile {
-  const fr = context.language === "fr";
   const content: Record<string, unknown> = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -31,7 +31,7 @@ export function exportMemberData(scope: MemberScope, parts: readonly PersonalDat
   for (const part of parts) content[part.key] = part.collect(scope);
   const day = DateTime.fromMillis(scope.now, { zone: scope.timeZone }).toISODate() ?? "";
   return {
-    filename: `${fr ? "mes-donnees-minou" : "my-minou-data"}-${day}.json`,
+    filename: plainText(context.language, "privacy.mesDonnees.filename", { day }),
     data: Buffer.from(`${JSON.stringify(content, null, 2)}\n`, "utf8"),
   };
 }

@@ -1,7 +1,8 @@
 import { DateTime } from "luxon";
 import type { Stores } from "../../storage/index.ts";
 import type { RetentionSettings } from "../dispatch/command.ts";
-import type { Language, Localized } from "../i18n/language.ts";
+import { t, type MessageKey, type ParametersOf } from "../i18n/catalog.ts";
+import type { Language } from "../i18n/language.ts";
 import type { Markdown } from "../render/markdown.ts";
 
 /** The member whose data is read or erased, and what a feature needs to do it. */
@@ -27,8 +28,14 @@ export interface PrivacyTextContext {
 /** One kind of record an erasure removes or anonymises, with how many, in words the member reads. */
 export interface ErasureEffect {
   readonly count: number;
-  readonly text: Localized;
+  /** A message of locales/<language>/privacy.json taking only `count` (an ICU plural). */
+  readonly key: EffectKey;
 }
+
+/** The catalog's messages whose only placeholder is `{count}`: "1 réponse retirée" / "3 réponses retirées". */
+export type EffectKey = {
+  [K in MessageKey]: K extends `privacy.${string}` ? (ParametersOf<K> extends { readonly count: number } ? (keyof ParametersOf<K> extends "count" ? K : never) : never) : never;
+}[MessageKey];
 
 /**
  * A feature's share of a member's data. Each feature declares one next to its code and
@@ -61,13 +68,14 @@ export function roomRef(stores: Stores, roomId: string): { id: string; name: str
   return { id: roomId, name: room?.name ?? null };
 }
 
-/** Singular and plural of what follows a count, each agreeing with it: ["réponse retirée", "réponses retirées"]. */
-export type Forms = readonly [string, string];
+/** An effect for `count` records, worded by `key` (its plural agrees with the count). */
+export function effect(count: number, key: EffectKey): ErasureEffect {
+  return { count, key };
+}
 
-/** An effect for `count` records: "1 réponse retirée" / "3 réponses retirées", in each language. */
-export function effect(count: number, fr: Forms, en: Forms): ErasureEffect {
-  const pick = (forms: Forms): string => `${count} ${count > 1 ? forms[1] : forms[0]}`;
-  return { count, text: { fr: pick(fr), en: pick(en) } };
+/** The effect in words the member reads: "3 réponses … (retirées …)". */
+export function effectText(erasure: ErasureEffect, language: Language): Markdown {
+  return t(language, erasure.key, { count: erasure.count });
 }
 
 export const DAY_MS = 86_400_000;

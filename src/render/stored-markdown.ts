@@ -1,5 +1,6 @@
-import { localeOf, type Language } from "../i18n/language.ts";
-import { code, md, type Markdown } from "./markdown.ts";
+import { t } from "../i18n/catalog.ts";
+import type { Language } from "../i18n/language.ts";
+import type { Markdown } from "./markdown.ts";
 import { markdownNesting } from "./markdown-nesting.ts";
 
 /**
@@ -21,8 +22,5 @@ export function nestsTooDeeply(text: string): boolean {
 export function nestingProblem(text: string, language: Language): Markdown | undefined {
   const depth = markdownNesting(text);
   if (depth <= STORED_NESTING_LIMIT) return undefined;
-  const levels = depth.toLocaleString(localeOf(language));
-  return language === "fr"
-    ? md`Ce texte imbrique trop de niveaux les uns dans les autres : ${levels} niveaux de citations (${code(">")}), de listes (${code("-")}, ${code("*")}, ${code("1.")}) ou de mises en forme (${code("**")}, ${code("_")}), pour ${STORED_NESTING_LIMIT} au plus. Simplifiez-le, puis renvoyez-le.`
-    : md`This text nests too many levels inside one another: ${levels} levels of quotes (${code(">")}), lists (${code("-")}, ${code("*")}, ${code("1.")}) or formatting (${code("**")}, ${code("_")}), for ${STORED_NESTING_LIMIT} at most. Simplify it, then send it again.`;
+  return t(language, "runtime.nestingProblem", { levels: depth, limit: STORED_NESTING_LIMIT });
 }

@@ -4,7 +4,7 @@ import { ERASED_AUTHOR, type StaffAnnouncement } from "../../storage/staff-annou
 import type { Language } from "../i18n/language.ts";
 import { notifyingContent } from "../matrix/reply-content.ts";
 import type { MemberNames } from "../pipeline/room-state.ts";
-import { md, userPill } from "../render/markdown.ts";
+import { userPill } from "../render/markdown.ts";
 import { txnIdFor } from "../matrix/txn-id.ts";
 import { renderMessage } from "../render/render-message.ts";
 import type { ScheduledJob } from "../scheduler.ts";
@@ -75,7 +75,7 @@ function giveUpLate(stores: Stores, announcement: StaffAnnouncement, defaultLang
   const language = staffLanguage(stores, announcement, defaultLanguage);
   // An author who erased their data is no longer known: the staff room as a whole is told.
   const erased = announcement.author === ERASED_AUTHOR;
-  const author = erased ? (language === "fr" ? md`Équipe` : md`Staff`) : userPill(announcement.author, names.displayName(announcement.staffRoomId, announcement.author));
+  const author = erased ? undefined : userPill(announcement.author, names.displayName(announcement.staffRoomId, announcement.author));
   const text = lateText(announcement, author, language);
   stores.outbox.enqueue(
     {

@@ -3,18 +3,24 @@ import { ERASED_AUTHOR, type StaffAnnouncement } from "../../storage/staff-annou
 import type { DeliveryCounts } from "../../storage/staff-announcements/deliveries-store.ts";
 import { zoneLabel } from "../agenda/parse-when.ts";
 import { whenProblemText } from "../agenda/when-problems.ts";
+import { plainText, t } from "../i18n/catalog.ts";
+import { commandLine } from "../i18n/command-line.ts";
 import { localeOf, type Language } from "../i18n/language.ts";
 import { excerpt } from "../render/cut-text.ts";
-import { code, joinMarkdown, md, trusted, type Markdown } from "../render/markdown.ts";
+import { code, joinMarkdown, trusted, type Markdown } from "../render/markdown.ts";
+import { MAX_TEXT_LENGTH } from "./model.ts";
 import type { RequestProblem } from "./parse-request.ts";
 import { nameList, numbered } from "./report-texts.ts";
 import type { Targets } from "./targets.ts";
 
-/** "vendredi 5 décembre 2026 à 18:00 (heure de Paris)" */
+/** "vendredi 5 décembre 2026 à 18:00 (heure de Paris)": the full date, as running prose writes it. */
 export function whenText(at: number, timeZone: string, language: Language): string {
   const moment = DateTime.fromMillis(at, { zone: timeZone }).setLocale(localeOf(language));
-  const day = moment.toFormat(language === "fr" ? "cccc d LLLL yyyy 'à' HH:mm" : "cccc d LLLL yyyy 'at' HH:mm");
-  return `${day} (${zoneLabel(timeZone, language)})`;
+  return plainText(language, "announcements.when", {
+    day: moment.toLocaleString({ weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+    time: moment.toLocaleString(DateTime.TIME_24_SIMPLE),
+    zone: zoneLabel(timeZone, language),
+  });
 }
 
 function tagList(tags: readonly string[]): string {
@@ -35,60 +41,53 @@ export interface PreviewOptions {
   readonly timeZone: string;
 }
 
+function pinLine(targets: Targets, language: Language): Markdown {
+  if (targets.cannotPin.length === 0) return t(language, "announcements.preview.pin");
+  return t(language, "announcements.preview.pinExcept", { count: targets.cannotPin.length, rooms: nameList(targets.cannotPin.map((room) => room.name), language) });
+}
+
+function mentionLine(targets: Targets, language: Language): Markdown {
+  const silent = targets.cannotMentionRoom;
+  if (silent.length === 0) return t(language, "announcements.preview.mention");
+  if (silent.length === targets.rooms.length) return t(language, "announcements.preview.mentionNowhere");
+  return t(language, "announcements.preview.mentionExcept", { count: silent.length, rooms: nameList(silent.map((room) => room.name), language) });
+}
+
 /** What `!annonce` answers: the message as it will look, where it will go, and how to send it. */
 export function previewText(text: string, options: PreviewOptions, targets: Targets, language: Language, prefix: string): Markdown {
-  const fr = language === "fr";
-  const confirm = code(fr ? `${prefix}annonce confirmer` : `${prefix}announce confirm`);
-  const cancel = code(fr ? `${prefix}annonce annuler` : `${prefix}announce cancel`);
   const rooms = nameList(targets.rooms.map((room) => room.name), language);
-  const tagged = options.tags.length === 0 ? "" : fr ? ` — étiquettes ${tagList(options.tags)}` : ` — tags ${tagList(options.tags)}`;
+  const count = targets.rooms.length;
   const lines: Markdown[] = [
-    fr ? md`**Aperçu de l'annonce** — rien n'est encore envoyé.` : md`**Announcement preview** — nothing has been sent yet.`,
+    t(language, "announcements.preview.title"),
     quoted(text),
-    options.sendAt === null
-      ? fr ? md`**Envoi** : dès la confirmation.` : md`**Sending**: as soon as you confirm.`
-      : fr ? md`**Envoi programmé** : ${whenText(options.sendAt, options.timeZone, language)}.` : md`**Scheduled for** ${whenText(options.sendAt, options.timeZone, language)}.`,
-    fr ? md`**Salons visés (${targets.rooms.length})**${tagged} : ${rooms}` : md`**Target rooms (${targets.rooms.length})**${tagged}: ${rooms}`,
+    options.sendAt === null ? t(language, "announcements.preview.sendNow") : t(language, "announcements.preview.sendAt", { when: whenText(options.sendAt, options.timeZone, language) }),
+    options.tags.length === 0
+      ? t(language, "announcements.preview.targets", { count, rooms })
+      : t(language, "announcements.preview.targetsTagged", { count, rooms, tags: tagList(options.tags) }),
   ];
   const extras: Markdown[] = [];
-  if (options.pin) {
-    const cannot = targets.cannotPin.length === 0 ? md`` : fr
-      ? md` Je n'en ai pas le droit dans ${targets.cannotPin.length} : ${nameList(targets.cannotPin.map((room) => room.name), language)}.`
-      : md` I lack the power to in ${targets.cannotPin.length}: ${nameList(targets.cannotPin.map((room) => room.name), language)}.`;
-    extras.push(fr ? md`📌 Épinglée dans les salons où je peux épingler.${cannot}` : md`📌 Pinned in the rooms where I may pin.${cannot}`);
-  }
-  if (options.mentionRoom) {
-    const silent = targets.cannotMentionRoom;
-    const names = nameList(silent.map((room) => room.name), language);
-    const where = silent.length === 0 ? md`` : silent.length === targets.rooms.length
-      ? fr ? md` ⚠️ Mais je n'ai le droit « Notifier tout le monde » (niveau 50 par défaut) dans aucun d'eux : @room n'y notifiera personne.` : md` ⚠️ But I lack the "Notify everyone" permission (level 50 by default) in all of them: @room will ping nobody there.`
-      : fr ? md` ⚠️ Sauf dans ${silent.length}, où je n'ai pas le droit « Notifier tout le monde » (niveau 50 par défaut) et où @room ne notifiera personne : ${names}.` : md` ⚠️ Except in ${silent.length}, where I lack the "Notify everyone" permission (level 50 by default) and @room will ping nobody: ${names}.`;
-    extras.push(fr ? md`🔔 Notifie tous les membres de chaque salon (@room).${where}` : md`🔔 Notifies every member of each room (@room).${where}`);
-  } else {
-    extras.push(fr ? md`🔕 Ne mentionne personne : notifie comme un message ordinaire (ajoutez @room pour notifier tout le salon).` : md`🔕 Mentions nobody: notifies like any message (add @room to notify the whole room).`);
-  }
-  if (options.sendAt !== null) {
-    extras.push(fr ? md`La liste des salons sera établie à nouveau au moment de l'envoi.` : md`The list of rooms will be worked out again when it is sent.`);
-  }
+  if (options.pin) extras.push(pinLine(targets, language));
+  extras.push(options.mentionRoom ? mentionLine(targets, language) : t(language, "announcements.preview.noMention"));
+  if (options.sendAt !== null) extras.push(t(language, "announcements.preview.roomsAgain"));
   lines.push(joinMarkdown(extras, "\n"));
-  lines.push(fr ? md`Pour l'envoyer : ${confirm} · pour l'abandonner : ${cancel}` : md`To send it: ${confirm} · to drop it: ${cancel}`);
+  lines.push(t(language, "announcements.preview.howTo", { confirm: commandLine(language, "announcements.confirmer", prefix), cancel: commandLine(language, "announcements.annuler", prefix) }));
   return joinMarkdown(lines, "\n\n");
 }
 
 export function scheduledText(announcement: StaffAnnouncement, language: Language, prefix: string): Markdown {
-  const when = whenText(announcement.sendAt ?? 0, announcement.timeZone, language);
-  const number = numbered(announcement.id, language);
-  return language === "fr"
-    ? md`🗓️ Annonce ${number} programmée pour le ${when}. ${code(`${prefix}annonces`)} la liste ; ${code(`${prefix}annonce annuler ${announcement.id}`)} l'annule.`
-    : md`🗓️ Announcement ${number} scheduled for ${when}. ${code(`${prefix}announcements`)} lists it; ${code(`${prefix}announce cancel ${announcement.id}`)} cancels it.`;
+  return t(language, "announcements.confirmer.scheduled", {
+    number: numbered(announcement.id, language),
+    when: whenText(announcement.sendAt ?? 0, announcement.timeZone, language),
+    list: commandLine(language, "announcements.annonces", prefix),
+    cancel: commandLine(language, "announcements.annuler", prefix, String(announcement.id)),
+  });
 }
 
-/** The author's pill opens it: they are the one to send it again. */
-export function lateText(announcement: StaffAnnouncement, author: Markdown, language: Language): Markdown {
+/** The author's pill opens it: they are the one to send it again. Without one (erased), the staff room as a whole is told. */
+export function lateText(announcement: StaffAnnouncement, author: Markdown | undefined, language: Language): Markdown {
+  const number = numbered(announcement.id, language);
   const when = whenText(announcement.sendAt ?? 0, announcement.timeZone, language);
-  return language === "fr"
-    ? md`⚠️ ${author} : l'annonce ${numbered(announcement.id, language)}, programmée pour le ${when}, n'est pas partie : j'étais arrêté à ce moment-là. Renvoyez-la si elle est toujours utile.`
-    : md`⚠️ ${author}: announcement ${numbered(announcement.id, language)}, scheduled for ${when}, was not sent: I was stopped at the time. Send it again if it still matters.`;
+  return author === undefined ? t(language, "announcements.lateNoAuthor", { number, when }) : t(language, "announcements.late", { author, number, when });
 }
 
 export interface ListedSending {
@@ -98,38 +97,42 @@ export interface ListedSending {
 
 /** `!annonces`: scheduled ones (cancellable, with who wrote them, named by `nameOf`), those being sent, the last few sent. */
 export function listText(scheduled: readonly StaffAnnouncement[], sending: readonly ListedSending[], done: readonly ListedSending[], language: Language, prefix: string, nameOf: (userId: string) => string = (userId) => userId): Markdown {
-  const fr = language === "fr";
-  const target = (announcement: StaffAnnouncement): string => (announcement.tags.length === 0 ? (fr ? "tous les salons" : "every room") : tagList(announcement.tags));
+  const target = (announcement: StaffAnnouncement): string => (announcement.tags.length === 0 ? plainText(language, "announcements.annonces.everyRoom") : tagList(announcement.tags));
+  const authorOf = (announcement: StaffAnnouncement): string => (announcement.author === ERASED_AUTHOR ? plainText(language, "announcements.annonces.nameErased") : nameOf(announcement.author));
   const sections: Markdown[] = [];
   if (scheduled.length > 0) {
-    const lines = scheduled.map((announcement) => md`- **${numbered(announcement.id, language)}** · ${whenText(announcement.sendAt ?? 0, announcement.timeZone, language)} · ${target(announcement)} · ${announcement.author === ERASED_AUTHOR ? (fr ? "(nom effacé)" : "(name erased)") : nameOf(announcement.author)} — « ${excerpt(announcement.text)} »`);
-    const howTo = code(fr ? `${prefix}annonce annuler <n°>` : `${prefix}announce cancel <number>`);
-    sections.push(joinMarkdown([fr ? md`**Programmées** (${howTo} pour en annuler une) :` : md`**Scheduled** (${howTo} to cancel one):`, ...lines], "\n"));
+    const lines = scheduled.map((announcement) =>
+      t(language, "announcements.annonces.scheduledLine", {
+        number: numbered(announcement.id, language),
+        when: whenText(announcement.sendAt ?? 0, announcement.timeZone, language),
+        target: target(announcement),
+        author: authorOf(announcement),
+        text: excerpt(announcement.text),
+      }),
+    );
+    sections.push(joinMarkdown([t(language, "announcements.annonces.scheduled", { cancel: commandLine(language, "announcements.annuler", prefix) }), ...lines], "\n"));
   }
   const progress = ({ announcement, counts }: ListedSending): Markdown =>
-    md`- **${numbered(announcement.id, language)}** · ${counts.delivered}/${counts.total} ${fr ? "salons" : "rooms"}${counts.failed === 0 ? "" : ` · ${counts.failed} ${fr ? "échecs" : "failures"}`} — « ${excerpt(announcement.text)} »`;
-  if (sending.length > 0) sections.push(joinMarkdown([fr ? md`**En cours d'envoi** :` : md`**Being sent**:`, ...sending.map(progress)], "\n"));
-  if (done.length > 0) sections.push(joinMarkdown([fr ? md`**Dernières envoyées** :` : md`**Last sent**:`, ...done.map(progress)], "\n"));
-  if (sections.length === 0) return fr ? md`Aucune annonce programmée ni envoyée pour l'instant.` : md`No announcement scheduled or sent yet.`;
+    t(language, "announcements.annonces.progressLine", { number: numbered(announcement.id, language), delivered: counts.delivered, total: counts.total, failed: counts.failed, text: excerpt(announcement.text) });
+  if (sending.length > 0) sections.push(joinMarkdown([t(language, "announcements.annonces.sending"), ...sending.map(progress)], "\n"));
+  if (done.length > 0) sections.push(joinMarkdown([t(language, "announcements.annonces.done"), ...done.map(progress)], "\n"));
+  if (sections.length === 0) return t(language, "announcements.annonces.none");
   return joinMarkdown(sections, "\n\n");
 }
 
 /** Why `!annonce …` could not be read: nothing is kept. */
 export function requestProblemText(problem: RequestProblem, language: Language, timeZone: string, prefix: string): Markdown {
-  const fr = language === "fr";
-  const example = code(fr ? `${prefix}annonce #culture programmer vendredi 18h -- Le **forum des associations** ouvre samedi !` : `${prefix}announce #culture schedule Friday 6pm -- The **associations fair** opens on Saturday!`);
+  const example = code(`${prefix}${plainText(language, "announcements.annonce.example")}`);
   switch (problem.kind) {
     case "empty":
-      return fr ? md`Le message de l'annonce est vide : écrivez-le après les options, par exemple ${example}` : md`The announcement is empty: write it after the options, for example ${example}`;
+      return t(language, "announcements.annonce.empty", { example });
     case "tooLong":
-      return fr ? md`L'annonce est trop longue (${problem.length} caractères, 20 000 au plus). Rien n'a été enregistré.` : md`The announcement is too long (${problem.length} characters, 20,000 at most). Nothing was saved.`;
+      return t(language, "announcements.annonce.tooLong", { length: problem.length, max: MAX_TEXT_LENGTH });
     case "notOneMoment":
-      return fr ? md`Pour programmer, donnez un jour et une heure (pas une répétition ni une journée entière), par exemple ${example}` : md`To schedule, give one day and time (not a repetition or a whole day), for example ${example}`;
+      return t(language, "announcements.annonce.notOneMoment", { example });
     case "when":
-      if (problem.problem.kind === "notFound") {
-        return fr ? md`Je n'ai pas compris quand l'envoyer : mettez la date juste après « programmer », puis ${code("--")} et le message, par exemple ${example}` : md`I did not understand when to send it: put the date right after "schedule", then ${code("--")} and the message, for example ${example}`;
-      }
-      if (problem.problem.kind === "past") return fr ? md`Ce moment est déjà passé : je ne peux pas programmer une annonce dans le passé. Rien n'a été enregistré.` : md`That moment is already past: I cannot schedule an announcement in the past. Nothing was saved.`;
+      if (problem.problem.kind === "notFound") return t(language, "announcements.annonce.whenNotFound", { separator: code("--"), example });
+      if (problem.problem.kind === "past") return t(language, "announcements.annonce.whenPast");
       return whenProblemText(problem.problem, language, timeZone, prefix);
   }
 }

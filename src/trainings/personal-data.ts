@@ -1,4 +1,4 @@
-import { md } from "../render/markdown.ts";
+import { t } from "../i18n/catalog.ts";
 import { DAY_MS, effect, isoTime, type ErasureEffect, type MemberScope, type PersonalDataPart } from "../privacy/personal-data.ts";
 import type { Registration } from "./model.ts";
 import { withdraw } from "./seats.ts";
@@ -12,28 +12,14 @@ function upcomingSignUps({ stores, userId, now }: MemberScope): Registration[] {
 }
 
 function effects(upcoming: number, past: number, created: number): ErasureEffect[] {
-  return [
-    effect(
-      upcoming,
-      ["inscription à venir, annulée : la place passe à la personne suivante, prévenue en message privé", "inscriptions à venir, annulées : chaque place passe à la personne suivante, prévenue en message privé"],
-      ["upcoming sign-up, cancelled: the place goes to the next person, told privately", "upcoming sign-ups, cancelled: each place goes to the next person, told privately"],
-    ),
-    effect(past, ["inscription passée ou annulée, oubliée", "inscriptions passées ou annulées, oubliées"], ["past or cancelled sign-up, forgotten", "past or cancelled sign-ups, forgotten"]),
-    effect(
-      created,
-      ["formation créée par vous, qui reste sans votre nom", "formations créées par vous, qui restent sans votre nom"],
-      ["training you created, which stays without your name", "trainings you created, which stay without your name"],
-    ),
-  ];
+  return [effect(upcoming, "privacy.trainings.upcomingCancelled"), effect(past, "privacy.trainings.pastForgotten"), effect(created, "privacy.trainings.trainingsKept")];
 }
 
 /** Trainings' share of a member's data: sign-ups, places in line, reminders sent, trainings created (staff). */
 export const trainingsPersonalData: PersonalDataPart = {
   key: "trainings",
   describe({ language, retention }) {
-    return language === "fr"
-      ? md`**Formations** — vos inscriptions et vos places en liste d'attente (pour tenir les places dans l'ordre et vous prévenir en message privé), les rappels qui vous ont été envoyés (pour ne pas les envoyer deux fois), et votre nom sur les formations que vous avez créées (équipe du centre). Une session est effacée avec ses inscriptions ${retention.finishedTrainingsDays} jours après sa fin.`
-      : md`**Trainings** — your sign-ups and waiting-list places (to keep seats in order and tell you privately), the reminders you were sent (so none goes twice), and your name on the trainings you created (centre staff). A session is deleted with its sign-ups ${retention.finishedTrainingsDays} days after it ended.`;
+    return t(language, "privacy.trainings.describe", { days: retention.finishedTrainingsDays });
   },
   collect({ stores, userId, timeZone }) {
     const { registrations, trainings } = stores.trainings;

@@ -267,7 +267,7 @@ describe("agendaRoutes", () => {
     source.failWith = new Error("database is locked");
     const response = await get(`/feeds/${clubToken}.ics`);
     expect(response.status).toBe(500);
-    expect(await response.text()).toBe("Erreur interne\n");
+    expect(await response.text()).toBe("Erreur interne · Internal error\n");
     expect(logLines.join("\n")).toContain("/feeds/<token>.ics");
     expect(logLines.join("\n")).toContain("database is locked");
     expect(logLines.join("\n")).not.toContain(clubToken);

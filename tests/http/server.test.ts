@@ -89,7 +89,7 @@ describe("Minou's HTTP server", () => {
       const { port, lines } = await listening();
       const answer = await rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: x\r\n\r\n`);
       expect(answer.statusLine).toBe("HTTP/1.1 400 Bad Request");
-      expect(answer.body).toBe("Requête invalide\n");
+      expect(answer.body).toBe("Requête invalide · Bad request\n");
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/INFO \[minou\] HTTP request refused: its target is not a URL \{"method":"GET"\}$/);
       expect(lines[0]).not.toContain("stack");

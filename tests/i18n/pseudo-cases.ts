@@ -11,9 +11,24 @@ export interface PseudoCase {
   readonly values?: readonly string[];
   /** What the reply may show that no fixed string can name, such as a random feed token. */
   readonly matching?: readonly RegExp[];
-  /** Lines a moderator types first, in the same room (their replies are not checked). */
+  /**
+   * The sender is centre staff, typing in the staff room ("staff room"), in another room while a
+   * staff room is configured ("elsewhere"), or in a Minou with none ("no staff room"). Besides the
+   * test room, Minou is then in one association room, ASSOCIATION_ROOM.
+   */
+  readonly staff?: "staff room" | "elsewhere" | "no staff room";
+  /**
+   * Lines typed first, in the same room (their replies are not checked): by a moderator, or by the
+   * same staff sender in a staff case (a preview before its confirmation).
+   */
   readonly before?: readonly string[];
 }
+
+/** The association room a staff announcement goes to in these cases, named by its id. */
+export const ASSOCIATION_ROOM = "!club:x";
+export const STAFF = "@equipe:x";
+/** A date in the future of the test clock (1 January 1970), as Intl writes it, and its zone. */
+const TOMORROW_6PM = ["vendredi 2 janvier 1970", "18:00", "heure de Paris"];
 
 export const MEMBER = "@camille:x";
 
@@ -211,6 +226,43 @@ export const PSEUDO_CASES: Readonly<Record<string, readonly PseudoCase[]>> = {
     { line: "!aide bienvenue définir", sender: MODERATOR },
     { line: "!aide faq retirer", sender: MODERATOR },
   ],
-  announcements: [],
-  privacy: [],
+  announcements: [
+    { line: "!annonce Bonjour à tous", staff: "elsewhere" },
+    { line: "!annonce Bonjour à tous", staff: "no staff room", values: ["staffRoom"] },
+    { line: "!annonce Bonjour à tous", staff: "staff room", values: [ASSOCIATION_ROOM] },
+    { line: "!annonce épingler @room programmer demain 18h -- Bonjour", staff: "staff room", values: [ASSOCIATION_ROOM, ...TOMORROW_6PM] },
+    { line: "!annonce #culture Bonjour", staff: "staff room" },
+    { line: "!annonce épingler --", staff: "staff room" },
+    { line: "!annonce programmer tous les lundis 18h -- Bonjour", staff: "staff room" },
+    { line: "!annonce programmer -- Bonjour", staff: "staff room" },
+    { line: "!annonce > > > > > > > > > > > > Bonjour", staff: "staff room" },
+    { line: "!annonce confirmer", staff: "staff room" },
+    { line: "!annonce confirmer", staff: "staff room", before: ["!annonce Bonjour"] },
+    { line: "!annonce confirmer", staff: "staff room", before: ["!annonce programmer demain 18h -- Bonjour"], values: TOMORROW_6PM },
+    { line: "!annonce annuler", staff: "staff room" },
+    { line: "!annonce annuler", staff: "staff room", before: ["!annonce Bonjour"] },
+    { line: "!annonce annuler 99", staff: "staff room" },
+    { line: "!annonce annuler 1", staff: "staff room", before: ["!annonce programmer demain 18h -- Bonjour", "!annonce confirmer"] },
+    { line: "!annonce annuler 1", staff: "staff room", before: ["!annonce Bonjour", "!annonce confirmer"] },
+    { line: "!annonces", staff: "staff room" },
+    { line: "!annonces", staff: "staff room", before: ["!annonce programmer demain 18h -- Bonjour", "!annonce confirmer"], values: [...TOMORROW_6PM, STAFF, "Bonjour"] },
+    { line: "!annonces", staff: "staff room", before: ["!annonce Bonjour", "!annonce confirmer"], values: ["Bonjour"] },
+    { line: "!aide annonce", staff: "staff room" },
+    { line: "!aide annonce confirmer", staff: "staff room" },
+    { line: "!aide annonce annuler", staff: "staff room" },
+    { line: "!aide annonces", staff: "staff room" },
+  ],
+  privacy: [
+    { line: "!vie-privée" },
+    { line: "!privacy" },
+    { line: "!mes-données" },
+    { line: "!mes-données effacer" },
+    { line: "!mes-données effacer", staff: "staff room", before: ["!annonce Bonjour"] },
+    { line: "!mes-données effacer confirmer" },
+    { line: "!mes-données effacer confirmer", staff: "staff room", before: ["!annonce Bonjour"] },
+    { line: "!aide mes-données" },
+    { line: "!aide vie-privée" },
+    { line: "!aide mes-données effacer" },
+    { line: "!aide mes-données effacer confirmer" },
+  ],
 };

@@ -4,8 +4,8 @@ import { CommandRegistry } from "../../src/dispatch/registry.ts";
 import { allCommands } from "../../commands/index.ts";
 import { defineCommand, reply as replyWith } from "../../src/dispatch/command.ts";
 import { md } from "../../src/render/markdown.ts";
-import { dispatching, MODERATOR, textMessage } from "../support/dispatching.ts";
-import { MEMBER, PSEUDO_CASES } from "./pseudo-cases.ts";
+import { dispatching, MODERATOR, ROOM, textMessage } from "../support/dispatching.ts";
+import { ASSOCIATION_ROOM, MEMBER, PSEUDO_CASES, STAFF } from "./pseudo-cases.ts";
 import { outsidePseudo, pseudoCatalog, pseudoMessage } from "./pseudo-locale.ts";
 
 // Command names and argument choices are identifiers, not prose: they may show outside ⟦…⟧.
@@ -20,8 +20,8 @@ function leftover(text: string, allowed: readonly string[] = [], matching: reado
   for (const pattern of matching) rest = rest.replace(pattern, " ");
   // Names of several words first: a word typed ("!aide agenda") must not split "!agenda ajouter".
   for (const name of identifiers.filter((identifier) => identifier.includes(" "))) rest = rest.split(name).join(" ");
-  for (const value of [...allowed].sort((a, b) => b.length - a.length)) rest = rest.split(value).join(" ");
-  for (const name of identifiers) rest = rest.split(name).join(" ");
+  // Then longest first, names and values together (names first on a tie): the word "!annonce" typed must not eat into "!annonces".
+  for (const value of [...identifiers, ...allowed].sort((a, b) => b.length - a.length)) rest = rest.split(value).join(" ");
   // Numbers are placeholder values (counts, versions, durations).
   return rest.replace(/[\s\p{P}\p{S}\p{N}]/gu, "");
 }
@@ -59,10 +59,13 @@ describe("pseudo-locale", () => {
 
   for (const [area, cases] of Object.entries(PSEUDO_CASES)) {
     describe(area, () => {
-      for (const { line, sender = MEMBER, values = [], matching = [], before = [] } of cases) {
-        it(`${line} (${sender}) says only catalog texts`, async () => {
-          const { handle } = dispatching();
-          for (const first of before) await handle(textMessage(MODERATOR, first));
+      for (const { line, sender: given, values = [], matching = [], staff, before = [] } of cases) {
+        const sender = given ?? (staff === undefined ? MEMBER : STAFF);
+        it(`${[...before, line].join(" → ")} (${sender}${staff === undefined ? "" : `, ${staff}`}) says only catalog texts`, async () => {
+          const staffRoom = staff === "staff room" ? ROOM : staff === "elsewhere" ? "!equipe:x" : undefined;
+          const { handle, stores } = dispatching(staff === undefined ? {} : { staff: [sender], ...(staffRoom === undefined ? {} : { staffRoom }) });
+          if (staff !== undefined) stores.rooms.recordJoin(ASSOCIATION_ROOM, 0);
+          for (const earlier of before) await handle(textMessage(staff === undefined ? MODERATOR : sender, earlier));
           const replies = await handle(textMessage(sender, line));
           expect(replies.length, line).toBeGreaterThan(0);
           for (const reply of replies) {

@@ -97,7 +97,7 @@ describe("staff announcements through the real bot (matrix-js-sdk members)", () 
   it("sends to the tagged rooms only, pins where Minou may, and pings the room only with @room", async () => {
     const preview = await ask(equipe, "!annonce #culture #jeunesse épingler @room Concert des jeunes vendredi 20h");
     // Minou is a moderator in the choir's room only: elsewhere its @room pings nobody (notifications.room is 50).
-    expect(body(preview)).toContain("🔔 Notifie tous les membres de chaque salon (@room). ⚠️ Sauf dans 1, où je n'ai pas le droit « Notifier tout le monde » (niveau 50 par défaut) et où @room ne notifiera personne : Club ados.");
+    expect(body(preview)).toContain("🔔 Notifie tous les membres de chaque salon (@room). ⚠️ Sauf dans 1 salon, où je n'ai pas le droit « Notifier tout le monde » (niveau 50 par défaut) et où @room ne notifiera personne : Club ados.");
     const progress = await ask(equipe, "!annonce confirmer");
     const id = (progress.getContent()["fr.chatons.minou"] as { staff_announcement_progress: number }).staff_announcement_progress;
     const report = await waitFor(() => reportOf(id), "the report");
@@ -108,7 +108,7 @@ describe("staff announcements through the real bot (matrix-js-sdk members)", () 
     expect(announcementsIn(jardins)).toHaveLength(1);
     expect(scenario.homeserver.stateContent(chorale, "m.room.pinned_events")?.["pinned"]).toEqual([latest(chorale)?.event_id]);
     expect(scenario.homeserver.stateContent(ados, "m.room.pinned_events")).toBeUndefined();
-    expect(body(report)).toContain("Épinglée dans 1 salon. Pas épinglée, faute du droit d'épingler, dans 1 : Club ados.");
+    expect(body(report)).toContain("Épinglée dans 1 salon. Pas épinglée dans 1 salon, faute du droit d'épingler : Club ados.");
   });
 
   it("refuses non-staff members, and staff outside the staff room, with a clear message", async () => {

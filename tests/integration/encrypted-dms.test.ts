@@ -100,7 +100,7 @@ describe("anonymous votes, training offers and exports through encrypted rooms a
   });
 
   it("sends !mes-données as an encrypted JSON file in the member's encrypted DM", async () => {
-    expect(body(await ask(sacha, "!mes-données"))).toMatch(/^Je vous ai envoyé en message privé un fichier/);
+    expect(body(await ask(sacha, "!mes-données"))).toMatch(/^Je vous envoie en message privé un fichier/);
     const dm = await directRoom(sacha);
     const file = await waitFor(() => sacha.messagesFrom(dm, scenario.bot.userId).find((event) => event.getContent()["msgtype"] === "m.file"), "the file, decrypted", 15_000);
     expect(file.isEncrypted()).toBe(true);

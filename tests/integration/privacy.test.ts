@@ -91,7 +91,7 @@ describe("members' control of their data, through the real bot", () => {
     await ask(camille, "!docs ajouter Budget 2026 https://cloud.exemple.fr/s/Ab12 #compta");
 
     const answer = await ask(camille, "!mes-données");
-    expect(answer).toBe("Je vous ai envoyé en message privé un fichier avec tout ce que je garde sur vous. Pour l'effacer : !mes-données effacer.");
+    expect(answer).toBe("Je vous envoie en message privé un fichier avec tout ce que je garde sur vous. Pour effacer ces données : !mes-données effacer.");
     const file = await waitFor(() => directEvents(camille).find((event) => event.content["msgtype"] === "m.file"), "the file in camille's private room");
     expect(file.content).toMatchObject({ body: expect.stringMatching(/^mes-donnees-minou-\d{4}-\d\d-\d\d\.json$/), info: { mimetype: "application/json" } });
     expect(file.content["url"]).toBeUndefined();

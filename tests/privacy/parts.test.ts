@@ -3,13 +3,14 @@ import { agendaPersonalData } from "../../src/agenda/personal-data.ts";
 import { documentsPersonalData } from "../../src/documents/personal-data.ts";
 import { pollsPersonalData } from "../../src/polls/personal-data.ts";
 import { accountPersonalData } from "../../src/privacy/account-data.ts";
+import { effectText, type ErasureEffect } from "../../src/privacy/personal-data.ts";
 import { staffAnnouncementsPersonalData } from "../../src/staff-announcements/personal-data.ts";
 import { trainingsPersonalData } from "../../src/trainings/personal-data.ts";
 import { signUp } from "../../src/trainings/seats.ts";
 import { FORGOTTEN_MEMBER } from "../../storage/privacy/erased-members-store.ts";
 import { addEvent, addPoll, CAMILLE, DAY, directMessages, DOMINIQUE, HOUR, NOW, ROOM, scopeOf, storesWithRoom } from "./fixtures.ts";
 
-const texts = (effects: readonly { count: number; text: { fr: string } }[]): string[] => effects.filter((e) => e.count > 0).map((e) => e.text.fr);
+const texts = (effects: readonly ErasureEffect[]): string[] => effects.filter((e) => e.count > 0).map((e) => effectText(e, "fr").source);
 
 describe("the agenda's part", () => {
   function setup() {

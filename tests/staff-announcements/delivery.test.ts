@@ -62,7 +62,7 @@ describe("DeliveryRecorder", () => {
     recorder.pinSettled(String(id), "!chorale:minou.test", undefined, FIXED_NOW);
     recorder.pinSettled(String(id), "!jardins:minou.test", FORBIDDEN, FIXED_NOW);
     expect(stores.staffAnnouncements.announcements.get(id)?.status).toBe("done");
-    expect(String(staffMessages(stores)[0]?.content["body"])).toContain("Épinglée dans 1 salon. Pas épinglée, faute du droit d'épingler, dans 2 : Club ados, Jardins partagés.");
+    expect(String(staffMessages(stores)[0]?.content["body"])).toContain("Épinglée dans 1 salon. Pas épinglée dans 2 salons, faute du droit d'épingler : Club ados, Jardins partagés.");
   });
 });
 

@@ -76,7 +76,7 @@ describe("scheduledAnnouncementsJob", () => {
     const [late] = stores.outbox.pending(100);
     expect(late?.content).toMatchObject({ msgtype: "m.text" });
     expect(late?.content["m.mentions"]).toEqual({});
-    expect(String(late?.content["body"])).toMatch(/^⚠️ Équipe : l'annonce n°\d+, programmée pour le vendredi 27 novembre 2026/);
+    expect(String(late?.content["body"])).toMatch(/^⚠️ L'annonce n°\d+, programmée pour le vendredi 27 novembre 2026/);
   });
 
   it("finishes at once when no room is left to send to", () => {

@@ -30,6 +30,8 @@ export interface DispatchingOptions {
   /** The same database and homeserver as a Minou before it (a restart). */
   readonly stores?: Stores;
   readonly transport?: RecordingTransport;
+  /** The staff room (config key `staffRoom`), where staff announcements are prepared. */
+  readonly staffRoom?: string;
 }
 
 /**
@@ -56,7 +58,7 @@ export function dispatching(options: DispatchingOptions = {}) {
       defaultLanguage: "fr",
       defaultTimeZone: "Europe/Paris",
       floodGuard: options.floodGuard ?? { maxCommands: 100, perSeconds: 10, muteSeconds: 60 },
-      commands: TEST_SETTINGS,
+      commands: options.staffRoom === undefined ? TEST_SETTINGS : { ...TEST_SETTINGS, staffRoom: options.staffRoom },
     },
     { version: "0.0.0", startedAt: 0, centreName: "Centre" },
     log,

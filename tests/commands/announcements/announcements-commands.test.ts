@@ -46,16 +46,16 @@ describe("!annonce: the preview", () => {
     const stores = centreStores();
     stores.rooms.setMissingPowers("!ados:minou.test", ["pin"]);
     const body = bodyOf(annonce.execute(staffContext(stores), { text: "épingler Rappel : assemblée générale" }));
-    expect(body).toContain("Je n'en ai pas le droit dans 1 : Club ados.");
+    expect(body).toContain("Je n'en ai pas le droit dans 1 salon : Club ados.");
   });
 
   it("with @room, says in which rooms @room will ping nobody (Minou lacks notifications.room)", () => {
     const stores = centreStores();
     stores.rooms.setMissingPowers("!ados:minou.test", ["room-mention"]);
     const some = bodyOf(annonce.execute(staffContext(stores), { text: "@room Coupure d'eau demain" }));
-    expect(some).toContain("🔔 Notifie tous les membres de chaque salon (@room). ⚠️ Sauf dans 1, où je n'ai pas le droit « Notifier tout le monde » (niveau 50 par défaut) et où @room ne notifiera personne : Club ados.");
+    expect(some).toContain("🔔 Notifie tous les membres de chaque salon (@room). ⚠️ Sauf dans 1 salon, où je n'ai pas le droit « Notifier tout le monde » (niveau 50 par défaut) et où @room ne notifiera personne : Club ados.");
     for (const roomId of ["!chorale:minou.test", "!jardins:minou.test"]) stores.rooms.setMissingPowers(roomId, ["pin", "room-mention"]);
-    expect(bodyOf(annonce.execute(staffContext(stores), { text: "@room Coupure d'eau demain" }))).toContain("dans aucun d'eux : @room n'y notifiera personne.");
+    expect(bodyOf(annonce.execute(staffContext(stores), { text: "@room Coupure d'eau demain" }))).toContain("Mais je n'ai dans aucun de ces salons le droit « Notifier tout le monde » (niveau 50 par défaut) : @room n'y notifiera personne.");
     // Without @room the missing power does not matter.
     expect(bodyOf(annonce.execute(staffContext(stores), { text: "Coupure d'eau demain" }))).toContain("🔕 Ne mentionne personne : notifie comme un message ordinaire");
   });
@@ -162,7 +162,7 @@ describe("scheduled announcements: !annonces and !annonce annuler", () => {
     annonce.execute(staffContext(stores), { text: "#culture programmer demain 18h -- Répétition générale ce soir !" });
     const id = stores.staffAnnouncements.announcements.draftOf(KARIM)?.id ?? 0;
     const confirmed = annonceConfirmer.execute(staffContext(stores), {});
-    expect(bodyOf(confirmed)).toBe(`🗓️ Annonce n°${id} programmée pour le vendredi 27 novembre 2026 à 18:00 (heure de Paris). !annonces la liste ; !annonce annuler ${id} l'annule.`);
+    expect(bodyOf(confirmed)).toBe(`🗓️ Annonce n°${id} programmée pour le vendredi 27 novembre 2026 à 18:00 (heure de Paris). !annonces affiche les annonces programmées ; !annonce annuler ${id} annule celle-ci.`);
     expect(stores.outbox.pendingRooms()).toEqual([]);
 
     const listed = bodyOf(annonces.execute(staffContext(stores), {}));
@@ -178,7 +178,7 @@ describe("scheduled announcements: !annonces and !annonce annuler", () => {
     const stores = centreStores();
     annonce.execute(staffContext(stores), { text: "programmer aujourd'hui 10h30 -- Café des bénévoles" });
     const result = annonceConfirmer.execute(staffContext(stores, { now: FIXED_NOW + HOUR }), {});
-    expect(bodyOf(result)).toContain("est passé depuis l'aperçu");
+    expect(bodyOf(result)).toContain("L'heure prévue pour cette annonce est passée depuis l'aperçu");
     expect(stores.staffAnnouncements.announcements.draftOf(KARIM)?.status).toBe("draft");
   });
 
@@ -188,7 +188,7 @@ describe("scheduled announcements: !annonces and !annonce annuler", () => {
     annonce.execute(staffContext(stores), { text: "Bonjour" });
     expect(bodyOf(annonceAnnuler.execute(staffContext(stores), { number: undefined }))).toContain("Aperçu abandonné");
     expect(stores.staffAnnouncements.announcements.draftOf(KARIM)).toBeUndefined();
-    expect(bodyOf(annonceAnnuler.execute(staffContext(stores), { number: 99 }))).toContain("pas d'annonce programmée n°99");
+    expect(bodyOf(annonceAnnuler.execute(staffContext(stores), { number: 99 }))).toContain("Je ne trouve aucune annonce programmée n°99");
   });
 
   it("will not cancel one already sent", () => {

@@ -32,7 +32,7 @@ describe("!mes-données / !my-data", () => {
     const result = mesDonnees.execute(context, {});
     expect(result.kind).toBe("reply");
     if (result.kind !== "reply") return;
-    expect(bodyOf(result)).toBe("Je vous ai envoyé en message privé un fichier avec tout ce que je garde sur vous. Pour l'effacer : !mes-données effacer.");
+    expect(bodyOf(result)).toBe("Je vous envoie en message privé un fichier avec tout ce que je garde sur vous. Pour effacer ces données : !mes-données effacer.");
     const file = result.followUps?.[0];
     expect(file).toMatchObject({ targetUser: CAMILLE, content: { msgtype: "m.file", filename: "mes-donnees-minou-2026-11-26.json", info: { mimetype: "application/json" } } });
     const text = file?.attachment?.data.toString("utf8") ?? "";
