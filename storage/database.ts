@@ -37,8 +37,19 @@ export function migrate(db: Db, all: readonly string[]): void {
     );
   }
   if (current === all.length) return;
-  db.transaction(() => {
-    for (const sql of all.slice(current)) db.exec(sql);
-    db.pragma(`user_version = ${all.length}`);
-  })();
+  // SQLite's way to change a table's definition (sqlite.org/lang_altertable.html, "other kinds of
+  // table schema changes"): foreign keys off outside the transaction, so that rebuilding a table
+  // deletes nothing that refers to it, then every reference checked before committing.
+  const foreignKeys = db.pragma("foreign_keys", { simple: true }) as number;
+  db.pragma("foreign_keys = OFF");
+  try {
+    db.transaction(() => {
+      for (const sql of all.slice(current)) db.exec(sql);
+      const broken = db.pragma("foreign_key_check") as unknown[];
+      if (broken.length > 0) throw new Error(`migration : ${broken.length} références cassées, rien n'a été changé`);
+      db.pragma(`user_version = ${all.length}`);
+    })();
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys === 1 ? "ON" : "OFF"}`);
+  }
 }

@@ -11,6 +11,7 @@ import { migration010 } from "./migrations/010-personal-data.ts";
 import { migration011 } from "./migrations/011-encryption.ts";
 import { migration012 } from "./migrations/012-direct-rooms-and-refused-invites.ts";
 import { migration013 } from "./migrations/013-room-members.ts";
+import { migration014 } from "./migrations/014-any-catalog-language.ts";
 
 /**
  * Append-only schema history. Each entry moves the database one version forward; the version
@@ -30,4 +31,5 @@ export const migrations: readonly string[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];

@@ -1,6 +1,7 @@
 import type { Db } from "./database.ts";
 
-export type Language = "fr" | "en";
+/** A code of locales/languages.json (checked where it is chosen: `!langue`). */
+export type Language = string;
 /** "rejected" is no longer written (a refused invite leaves no row); older databases had it. */
 export type Membership = "invite" | "join" | "leave" | "rejected";
 

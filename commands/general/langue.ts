@@ -5,8 +5,16 @@ import { defineCommand, reply } from "../../src/dispatch/command.ts";
 export const langue = defineCommand({
   texts: "general.langue",
   group: "general",
-  // The codes of locales/languages.json: a language added there is offered here.
-  args: [{ name: "language", kind: "choice", choices: languageCodes() }],
+  args: [
+    {
+      name: "language",
+      kind: "choice",
+      // The codes of locales/languages.json, read each time: a language added there is offered here.
+      get choices() {
+        return languageCodes();
+      },
+    },
+  ],
   permission: "moderator",
   execute({ stores, room }, { language }) {
     // parseArgs only lets the choices through; the check narrows the type.

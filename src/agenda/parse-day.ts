@@ -1,6 +1,7 @@
 import * as chrono from "chrono-node";
 import { DateTime } from "luxon";
 import type { Language } from "../i18n/language.ts";
+import { grammarOf } from "./parse-when/grammar.ts";
 
 export interface LocalDay {
   readonly year: number;
@@ -14,7 +15,7 @@ export interface LocalDay {
  */
 export function parseDay(text: string, now: number, timeZone: string, language: Language): LocalDay | undefined {
   const reference = { instant: new Date(now), timezone: DateTime.fromMillis(now, { zone: timeZone }).offset };
-  const parser = language === "fr" ? chrono.fr : chrono.en.GB;
+  const parser = grammarOf(language) === "fr" ? chrono.fr : chrono.en.GB;
   const [result] = parser.parse(text, reference, { forwardDate: true });
   if (result === undefined) return undefined;
   const year = result.start.get("year");

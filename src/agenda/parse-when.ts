@@ -7,6 +7,7 @@
  */
 import { DateTime } from "luxon";
 import type { Language } from "../i18n/language.ts";
+import { grammarOf, type Grammar } from "./parse-when/grammar.ts";
 import { readDatePrefix } from "./parse-when/chrono-prefix.ts";
 import { applySubstitutions, monthAlternatives, monthsOf, phraseAt, substitutionAt, type Phrase, type Substitution } from "./parse-when/phrases.ts";
 import { normalizeFrench } from "./parse-when/normalize.ts";
@@ -97,7 +98,7 @@ function daysIn(month: number): number {
 }
 
 /** chrono silently skips "31/02" and reads "12/25" as 25 December: both deserve an explanation. */
-function typedDateProblem(folded: string, upTo: number, language: Language): WhenProblem | null {
+function typedDateProblem(folded: string, upTo: number, language: Grammar): WhenProblem | null {
   const region = folded.slice(0, upTo);
   for (const m of region.matchAll(/(?<!\d)(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?(?!\d)/g)) {
     const [first, second] = [Number(m[1]), Number(m[2])];
@@ -135,8 +136,9 @@ const DAY_WORD =
   /(?<![\p{L}\p{N}])(?:demain|aujourd'hui|auj|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d{1,2}\/\d{1,2}|\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))(?![\p{L}])/u;
 
 export function parseWhen(typed: string, options: ParseWhenOptions): ParseWhenResult {
-  const parsed = options.language === "fr" ? parseFrench(typed, options) : parseNormalized(typed, options).result;
-  if (!parsed.ok || options.language !== "fr") return parsed;
+  const grammar = grammarOf(options.language);
+  const parsed = grammar === "fr" ? parseFrench(typed, options) : parseNormalized(typed, options).result;
+  if (!parsed.ok || grammar !== "fr") return parsed;
   const title = foldSameLength(parsed.rest);
   if (DATE_LIKE_TITLE.test(title)) {
     return { ok: false, problem: { kind: "ambiguous", reason: "partlyUnderstood", startsAt: parsed.when.startsAt, leftOver: parsed.rest } };
@@ -169,7 +171,7 @@ function parseFrench(typed: string, options: ParseWhenOptions): ParseWhenResult 
 
 /** `prefixEnd`: where the date phrase stopped in `text`. */
 function parseNormalized(text: string, options: ParseWhenOptions): { result: ParseWhenResult; prefixEnd: number } {
-  const { language } = options;
+  const language = grammarOf(options.language);
   const plain = plainPunctuation(text);
   const folded = foldSameLength(text);
   const today = DateTime.fromMillis(options.now, { zone: options.timeZone }).startOf("day");

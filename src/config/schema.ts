@@ -117,11 +117,10 @@ export function configSchemaWith(sections: readonly ConfigSection[]): z.ZodObjec
   return coreConfigSchema.extend(Object.fromEntries(sections.map((section) => [section.key, section.schema])));
 }
 /**
- * A code of locales/languages.json, validated where it enters (config, `!langue`, stored rooms).
- * Still the union of the shipped codes while features index `Localized` records by it; it becomes
- * `string` once their texts are in the catalog (locales/README.md).
+ * A code of locales/languages.json, validated where it enters (config, `!langue`, stored rooms):
+ * adding a language to that list and its folder of texts needs no code change.
  */
-export type Language = "fr" | "en";
+export type Language = string;
 export type LogLevel = (typeof logLevels)[number];
 
 /** The schema under its defaults and optional markers. */

@@ -65,7 +65,7 @@ describe("t() and plainText()", () => {
   it("escapes plain string values as md does, lets Markdown values and numbers through", () => {
     const given = "*gras* [lien](x)";
     const text = t("fr", "runtime.missingArgument", { label: given, usage: code("!langue <fr|en>") });
-    expect(text.source).toBe(md`Il manque ${given}. Utilisation : ${code("!langue <fr|en>")}`.source);
+    expect(text.source).toBe(md`Il manque « ${given} ». Utilisation : ${code("!langue <fr|en>")}`.source);
   });
 
   it("chooses plurals through ICU, in each language", () => {

@@ -8,10 +8,11 @@ import { dispatching, MODERATOR, ROOM, textMessage } from "../support/dispatchin
 import { ASSOCIATION_ROOM, MEMBER, PSEUDO_CASES, STAFF } from "./pseudo-cases.ts";
 import { outsidePseudo, pseudoCatalog, pseudoMessage } from "./pseudo-locale.ts";
 
-// Command names and argument choices are identifiers, not prose: they may show outside ⟦…⟧.
+// Command names, argument choices and option keys are identifiers, not prose: they may show outside ⟦…⟧.
 const identifiers = [...new CommandRegistry(allCommands).commands.flatMap((command) => [
   ...command.texts.everyName(),
   ...[...command.args, ...command.options].flatMap((arg) => (arg.kind === "choice" ? arg.choices : [])),
+  ...command.options.flatMap((option) => option.keys),
 ])].sort((a, b) => b.length - a.length);
 
 /** What is left besides Markdown punctuation, whitespace, identifiers and the case's own values. */
@@ -55,6 +56,15 @@ describe("pseudo-locale", () => {
     expect(leftover(help?.body ?? "")).not.toBe("");
     const [answer] = await handle(textMessage(MEMBER, "!pas-traduite"));
     expect(leftover(answer?.body ?? "")).not.toBe("");
+  });
+
+  it("shows every command's help (names, summary, details, argument labels, who may use it) from the catalog", async () => {
+    const { handle } = dispatching({ admins: [MEMBER] });
+    for (const command of new CommandRegistry(allCommands).commands) {
+      const line = `!aide ${command.texts.names("fr")[0] ?? ""}`;
+      const [help] = await handle(textMessage(MEMBER, line));
+      expect(leftover(help?.body ?? "", line.split(/\s+/u)), `${line}: ${help?.body ?? ""}`).toBe("");
+    }
   });
 
   for (const [area, cases] of Object.entries(PSEUDO_CASES)) {

@@ -17,7 +17,7 @@ describe("npm run demo", () => {
     expect(output).toContain("Démo de Minou");
     expect(output).toContain("Voici ce que je sais faire pour vous");
     expect(output).toContain("!langue — choisir la langue de Minou dans ce salon");
-    expect(output).toContain("Il manque langue. Utilisation : !langue <fr|en>");
+    expect(output).toContain("Il manque « langue ». Utilisation : !langue <fr|en>");
   }, 60_000);
 
   it("prints its web address, and the page and feed links of !agenda lien open", async () => {

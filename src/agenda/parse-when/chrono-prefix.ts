@@ -1,5 +1,5 @@
 import * as chrono from "chrono-node";
-import type { Language } from "../../i18n/language.ts";
+import type { Grammar } from "./grammar.ts";
 import { onlyFillers, type Phrase, type TypedDay } from "./phrases.ts";
 import { compactWhitespace, foldSameLength, originalSpan, overlaps, wordEnds, type Span } from "./text.ts";
 
@@ -39,7 +39,7 @@ export interface PrefixInput {
   readonly phrases: readonly Phrase[];
   /** Where the text was rewritten for chrono ("midi" → "12h "): a cut must not fall inside. */
   readonly rewrites: readonly Span[];
-  readonly language: Language;
+  readonly language: Grammar;
   /** Noon of the room's current day, as a Date in the process's zone (chrono reads local fields). */
   readonly reference: Date;
 }
@@ -47,7 +47,7 @@ export interface PrefixInput {
 /** Date phrases are short; past this many words, whatever follows is the title. */
 const MAX_WORDS = 20;
 
-const PARSERS: Readonly<Record<Language, chrono.Chrono>> = { fr: chrono.fr.casual, en: chrono.en.GB };
+const PARSERS: Readonly<Record<Grammar, chrono.Chrono>> = { fr: chrono.fr.casual, en: chrono.en.GB };
 
 function momentOf(components: chrono.ParsedComponents): Moment {
   const weekday = components.isCertain("weekday") ? components.get("weekday") : null;
@@ -86,7 +86,7 @@ const hasDate = (moment: Moment) => moment.day !== null || moment.weekday !== nu
  * chrono sometimes splits what belongs together ("samedi 13 février, de 14h à 18h" gives a date
  * and a time range): one result may give the day, one the time, never two of either.
  */
-function merge(results: readonly chrono.ParsedResult[], folded: string, language: Language): ChronoReading | null {
+function merge(results: readonly chrono.ParsedResult[], folded: string, language: Grammar): ChronoReading | null {
   const readings = results.map((result) => {
     const text = folded.slice(result.index, result.index + result.text.length);
     const start = momentOf(result.start);

@@ -1,4 +1,4 @@
-import type { Language } from "../../i18n/language.ts";
+import type { Grammar } from "./grammar.ts";
 import { repeatPhraseAt, type RepeatRule } from "./recurrence.ts";
 import { matchAt, NUMBER_WORDS, numberFrom, overwrite, wordPattern, type Span } from "./text.ts";
 
@@ -28,12 +28,12 @@ const EN_MONTHS: Readonly<Record<string, number>> = {
   november: 11, nov: 11, december: 12, dec: 12,
 };
 
-export function monthsOf(language: Language): Readonly<Record<string, number>> {
+export function monthsOf(language: Grammar): Readonly<Record<string, number>> {
   return language === "fr" ? FR_MONTHS : EN_MONTHS;
 }
 
 /** Longest names first so "septembre" is not read as "sep" followed by "tembre". */
-export function monthAlternatives(language: Language): string {
+export function monthAlternatives(language: Grammar): string {
   return Object.keys(monthsOf(language))
     .sort((a, b) => b.length - a.length)
     .join("|");
@@ -46,7 +46,7 @@ export interface Substitution {
 }
 
 interface SubstitutionContext {
-  readonly language: Language;
+  readonly language: Grammar;
   /** The original text with plain punctuation, for rewrites that keep the member's words. */
   readonly plain: string;
   /** "dd/mm/yyyy" of the day after tomorrow in the room's zone. */
@@ -141,17 +141,17 @@ const ENGLISH_DURATIONS: readonly DurationPattern[] = [
   },
 ];
 
-const ALL_DAY: Readonly<Record<Language, RegExp>> = {
+const ALL_DAY: Readonly<Record<Grammar, RegExp>> = {
   fr: wordPattern("toute\\s+la\\s+journee|(?:la\\s+)?journee\\s+(?:entiere|complete)"),
   en: wordPattern("all[-\\s]day(?:\\s+long)?|(?:the\\s+)?whole\\s+day"),
 };
 
-const UNTIL_WORD: Readonly<Record<Language, string>> = {
+const UNTIL_WORD: Readonly<Record<Grammar, string>> = {
   fr: "jusqu'\\s*(?:au|a|a\\s+la|a\\s+le)?\\s*(?:le\\s+)?",
   en: "(?:until|till|through|up\\s+to)\\s+(?:the\\s+)?",
 };
 
-function untilPatterns(language: Language): { day: RegExp[]; time: RegExp } {
+function untilPatterns(language: Grammar): { day: RegExp[]; time: RegExp } {
   const months = monthAlternatives(language);
   const until = UNTIL_WORD[language];
   const suffix = language === "fr" ? "(?:er)?" : "(?:st|nd|rd|th)?";
@@ -172,7 +172,7 @@ function fullYear(typed: string | undefined): number | null {
   return typed.length === 2 ? 2000 + Number(typed) : Number(typed);
 }
 
-function untilAt(folded: string, at: number, language: Language): Phrase | undefined {
+function untilAt(folded: string, at: number, language: Grammar): Phrase | undefined {
   const { day: dayPatterns, time } = UNTIL[language];
   const months = monthsOf(language);
   for (const [index, pattern] of dayPatterns.entries()) {
@@ -198,7 +198,7 @@ function untilAt(folded: string, at: number, language: Language): Phrase | undef
   return { kind: "untilTime", span, hour: m[3] === "pm" ? twelveHour + 12 : twelveHour, minute: Number(m[2] ?? 0) };
 }
 
-export function phraseAt(folded: string, at: number, language: Language): Phrase | undefined {
+export function phraseAt(folded: string, at: number, language: Grammar): Phrase | undefined {
   const repeat = repeatPhraseAt(folded, at, language);
   if (repeat !== undefined) return { kind: "repeat", ...repeat };
   const allDay = matchAt(ALL_DAY[language], folded, at);
@@ -211,13 +211,13 @@ export function phraseAt(folded: string, at: number, language: Language): Phrase
 }
 
 /** Words that may sit between the parts of a date phrase without belonging to the title. */
-const FILLERS: Readonly<Record<Language, ReadonlySet<string>>> = {
+const FILLERS: Readonly<Record<Grammar, ReadonlySet<string>>> = {
   fr: new Set(["le", "l'", "a", "au", "de", "du", "d'", "des", "et", "partir", "vers", "environ"]),
   en: new Set(["on", "at", "the", "from", "starting", "start", "and", "of", "around", "beginning"]),
 };
 
 /** True when the leftover text between recognised parts holds only fillers and punctuation. */
-export function onlyFillers(leftover: string, language: Language): boolean {
+export function onlyFillers(leftover: string, language: Grammar): boolean {
   const words = leftover
     .replace(/[,;:()\-–—.]/g, " ")
     .split(/\s+/)

@@ -1,4 +1,4 @@
-import type { Language } from "../../i18n/language.ts";
+import type { Grammar } from "./grammar.ts";
 import { matchAt, NUMBER_WORDS, numberFrom, wordPattern, type Span } from "./text.ts";
 
 /** RFC 5545 weekday codes, Monday first like luxon's weekday numbers (1 = Monday). */
@@ -212,7 +212,7 @@ const ENGLISH: readonly RepeatPattern[] = [
 ];
 
 /** The repeat phrase starting exactly at `at` in the folded text, if any. */
-export function repeatPhraseAt(folded: string, at: number, language: Language): RepeatPhrase | undefined {
+export function repeatPhraseAt(folded: string, at: number, language: Grammar): RepeatPhrase | undefined {
   const leading = folded.slice(0, at).trim() === "";
   for (const { pattern, build, leadingOnly = false } of language === "fr" ? FRENCH : ENGLISH) {
     if (leadingOnly && !leading) continue;
