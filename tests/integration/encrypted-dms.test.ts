@@ -94,7 +94,7 @@ describe("anonymous votes, training offers and exports through encrypted rooms a
     expect(file.isEncrypted()).toBe(true);
     const csv = (await downloadEncryptedFile(scenario.homeserver, file.getContent())).subarray(3).toString("utf8");
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("Nom,Identifiant Matrix,Statut,Inscription,Position d'attente");
+    expect(lines[0]).toBe("Nom,Identifiant Matrix,Statut,Date d'inscription,Position d'attente");
     expect(lines.slice(1).map((line) => line.split(",").slice(1, 3).join(","))).toEqual(["'@sacha:minou.test,inscrit", "'@camille:minou.test,désinscrit"]);
     expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(["sacha", "camille"]);
   });
