@@ -1,25 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useCatalog, type Catalog } from "../../src/i18n/catalog.ts";
-import { CommandRegistry } from "../../src/dispatch/registry.ts";
-import { allCommands } from "../../commands/index.ts";
 import { BOT, dispatching, MODERATOR, ROOM, textMessage } from "../support/dispatching.ts";
 import { RecordingTransport } from "../support/recording-transport.ts";
 import { MEMBER } from "./pseudo-cases.ts";
-import { outsidePseudo, pseudoCatalog } from "./pseudo-locale.ts";
+import { leftover, pseudoCatalog } from "./pseudo-locale.ts";
 
-// The replies PSEUDO_CASES cannot reach with one line in an empty room: a list with documents, a
-// search that finds, a change, a removal, someone else's document, the staff's commands.
-const identifiers = [...new CommandRegistry(allCommands).commands.flatMap((command) => [
-  ...command.texts.everyName(),
-  ...[...command.args, ...command.options].flatMap((arg) => (arg.kind === "choice" ? arg.choices : [])),
-])].sort((a, b) => b.length - a.length);
 
-function leftover(text: string, allowed: readonly string[]): string {
-  let rest = outsidePseudo(text);
-  for (const value of [...allowed].sort((a, b) => b.length - a.length)) rest = rest.split(value).join(" ");
-  for (const name of identifiers) rest = rest.split(name).join(" ");
-  return rest.replace(/[\s\p{P}\p{S}\p{N}]/gu, "");
-}
 
 const STAFF = "@equipe:x";
 const OTHER = "@sacha:x";

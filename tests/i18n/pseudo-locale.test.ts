@@ -6,26 +6,9 @@ import { defineCommand, reply as replyWith } from "../../src/dispatch/command.ts
 import { md } from "../../src/render/markdown.ts";
 import { dispatching, MODERATOR, ROOM, textMessage } from "../support/dispatching.ts";
 import { ASSOCIATION_ROOM, MEMBER, PSEUDO_CASES, STAFF } from "./pseudo-cases.ts";
-import { outsidePseudo, pseudoCatalog, pseudoMessage } from "./pseudo-locale.ts";
+import { leftover, pseudoCatalog, pseudoMessage } from "./pseudo-locale.ts";
 
-// Command names, argument choices and option keys are identifiers, not prose: they may show outside ⟦…⟧.
-const identifiers = [...new CommandRegistry(allCommands).commands.flatMap((command) => [
-  ...command.texts.everyName(),
-  ...[...command.args, ...command.options].flatMap((arg) => (arg.kind === "choice" ? arg.choices : [])),
-  ...command.options.flatMap((option) => option.keys),
-])].sort((a, b) => b.length - a.length);
 
-/** What is left besides Markdown punctuation, whitespace, identifiers and the case's own values. */
-function leftover(text: string, allowed: readonly string[] = [], matching: readonly RegExp[] = []): string {
-  let rest = outsidePseudo(text);
-  for (const pattern of matching) rest = rest.replace(pattern, " ");
-  // Names of several words first: a word typed ("!aide agenda") must not split "!agenda ajouter".
-  for (const name of identifiers.filter((identifier) => identifier.includes(" "))) rest = rest.split(name).join(" ");
-  // Then longest first, names and values together (names first on a tie): the word "!annonce" typed must not eat into "!annonces".
-  for (const value of [...identifiers, ...allowed].sort((a, b) => b.length - a.length)) rest = rest.split(value).join(" ");
-  // Numbers are placeholder values (counts, versions, durations).
-  return rest.replace(/[\s\p{P}\p{S}\p{N}]/gu, "");
-}
 
 describe("pseudo-locale", () => {
   let original: Catalog;

@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { allCommands } from "../../commands/index.ts";
+import { CommandRegistry } from "../../src/dispatch/registry.ts";
 import { Catalog, REFERENCE_LANGUAGE } from "../../src/i18n/catalog.ts";
 
 const ACCENTED: Readonly<Record<string, string>> = { a: "á", e: "é", i: "í", o: "ó", u: "ú", y: "ý", c: "ç", n: "ñ", A: "Á", E: "É", I: "Í", O: "Ó", U: "Ú", C: "Ç", N: "Ñ" };
@@ -87,4 +89,26 @@ export function outsidePseudo(text: string): string {
     else if (depth === 0) out += character;
   }
   return out;
+}
+
+// Command names, argument choices and option keys are identifiers, not prose: they may show outside ⟦…⟧.
+const identifiers = [...new CommandRegistry(allCommands).commands.flatMap((command) => [
+  ...command.texts.everyName(),
+  ...[...command.args, ...command.options].flatMap((arg) => (arg.kind === "choice" ? arg.choices : [])),
+  ...command.options.flatMap((option) => option.keys),
+])].sort((a, b) => b.length - a.length);
+
+/**
+ * What a reply shows outside ⟦…⟧ besides Markdown punctuation, whitespace, numbers, identifiers and
+ * the values a case allows (words typed, settings, Intl's dates): text that is not in the catalog.
+ */
+export function leftover(text: string, allowed: readonly string[] = [], matching: readonly RegExp[] = []): string {
+  let rest = outsidePseudo(text);
+  for (const pattern of matching) rest = rest.replace(pattern, " ");
+  // Names of several words first: a word typed ("!aide agenda") must not split "!agenda ajouter".
+  for (const name of identifiers.filter((identifier) => identifier.includes(" "))) rest = rest.split(name).join(" ");
+  // Then longest first, names and values together: the word "!annonce" typed must not eat into "!annonces".
+  for (const value of [...identifiers, ...allowed].sort((a, b) => b.length - a.length)) rest = rest.split(value).join(" ");
+  // Numbers are placeholder values (counts, versions, durations).
+  return rest.replace(/[\s\p{P}\p{S}\p{N}]/gu, "");
 }

@@ -1,8 +1,6 @@
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allCommands } from "../../commands/index.ts";
 import { zoneLabel } from "../../src/agenda/parse-when.ts";
-import { CommandRegistry } from "../../src/dispatch/registry.ts";
 import { useCatalog, type Catalog } from "../../src/i18n/catalog.ts";
 import { guideMessage, welcomeMessage } from "../../src/onboarding/texts.ts";
 import { renderMessage } from "../../src/render/render-message.ts";
@@ -12,24 +10,14 @@ import type { TrainingSession } from "../../src/trainings/model.ts";
 import { dm, sessionAnnouncement } from "../../src/trainings/texts.ts";
 import { dispatching, MODERATOR, textMessage } from "../support/dispatching.ts";
 import { MEMBER } from "./pseudo-cases.ts";
-import { outsidePseudo, pseudoCatalog } from "./pseudo-locale.ts";
+import { leftover, pseudoCatalog } from "./pseudo-locale.ts";
 
 /**
  * What PSEUDO_CASES cannot show (one line, empty stores, no staff): the staff's commands on a real
  * session, the announcements, the direct messages and the welcome, all from the catalog.
  */
 const STAFF = "@equipe:x";
-const identifiers = new CommandRegistry(allCommands).commands
-  .flatMap((command) => [...command.texts.everyName(), ...[...command.args, ...command.options].flatMap((arg) => (arg.kind === "choice" ? arg.choices : []))])
-  .sort((a, b) => b.length - a.length);
 
-function leftover(text: string, allowed: readonly string[]): string {
-  // Command names first: a word typed ("formation") would otherwise cut one ("!formations") in two.
-  let rest = outsidePseudo(text);
-  for (const name of identifiers) rest = rest.split(name).join(" ");
-  for (const value of [...allowed].sort((a, b) => b.length - a.length)) rest = rest.split(value).join(" ");
-  return rest.replace(/[\s\p{P}\p{S}\p{N}]/gu, "");
-}
 
 /** The words Intl and the agenda's zone label write into a session's dates. */
 function dateWords(startsAt: number, timeZone: string): string[] {

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allCommands } from "../../../commands/index.ts";
-import { CommandRegistry } from "../../../src/dispatch/registry.ts";
 import { useCatalog, type Catalog } from "../../../src/i18n/catalog.ts";
 import { dispatching, MODERATOR, ROOM, textMessage, type QueuedReply } from "../../support/dispatching.ts";
 import { MEMBER } from "../../i18n/pseudo-cases.ts";
-import { outsidePseudo, pseudoCatalog } from "../../i18n/pseudo-locale.ts";
+import { leftover, pseudoCatalog } from "../../i18n/pseudo-locale.ts";
 
 /**
  * The polls' main replies under the pseudo-locale, which need a poll made first (PSEUDO_CASES
@@ -15,13 +13,7 @@ const OTHER = "@sacha:x";
 // As Intl writes the dates of 1970 the test clock is in, and the agenda's name of the time zone.
 const DATES = ["lundi", "lun", "mardi", "mar", "vendredi", "janvier", "janv", "heure de Paris"];
 
-const identifiers = [...new CommandRegistry(allCommands).commands.flatMap((command) => command.texts.everyName())].sort((a, b) => b.length - a.length);
 
-function leftover(text: string, allowed: readonly string[]): string {
-  let rest = outsidePseudo(text);
-  for (const value of [...allowed, ...identifiers].sort((a, b) => b.length - a.length)) rest = rest.split(value).join(" ");
-  return rest.replace(/[\s\p{P}\p{S}\p{N}]/gu, "");
-}
 
 /** The text a reply shows: its body, or a native poll's fallback text (the question and answers typed). */
 function shownText(reply: QueuedReply): string {
