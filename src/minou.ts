@@ -121,7 +121,7 @@ export class Minou {
 
   /** Runs the scheduled jobs (reminders, digests…) now, as the next tick would. */
   async tick(): Promise<void> {
-    await this.pipeline.scheduler.tick();
+    await this.pipeline.scheduler.tickAfterCurrent();
   }
 
   /**

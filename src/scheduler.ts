@@ -36,6 +36,15 @@ export class Scheduler {
     return this.current;
   }
 
+  /**
+   * A tick that starts after this call: a tick already under way read the clock before it, so it
+   * is awaited first (what `Minou.tick()` promises its caller: the jobs run as of now).
+   */
+  async tickAfterCurrent(): Promise<void> {
+    await this.current;
+    await this.tick();
+  }
+
   async stop(): Promise<void> {
     await this.task?.destroy();
     this.task = undefined;
