@@ -1,3 +1,4 @@
+import unhomoglyph from "unhomoglyph";
 import type { RoomMembersStore } from "../../storage/room-members-store.ts";
 import { excerpt } from "../render/cut-text.ts";
 import { userPill, type Markdown } from "../render/markdown.ts";
@@ -12,9 +13,8 @@ import { userPill, type Markdown } from "../render/markdown.ts";
  *   left-to-right/right-to-left marks, or when another joined or invited member of the room has
  *   the same name once hidden characters are removed;
  * - else the name; direction overrides (U+202D, U+202E) are always removed.
- * One difference: matrix-js-sdk also folds look-alike letters (the `unhomoglyph` package) when it
- * compares names; Minou compares them without that table (it is not one of Minou's dependencies),
- * so "Ѕam" (Cyrillic Ѕ) and "Sam" are told apart only by Element.
+ * Names compare as matrix-js-sdk compares them, look-alike letters folded by the same
+ * `unhomoglyph` table: "Ѕam" (Cyrillic Ѕ) and "Sam" are the same name, so both are disambiguated.
  */
 export interface MemberNames {
   /** How the member is named in the room; undefined (or the Matrix ID) when nothing better is known. */
@@ -30,9 +30,9 @@ const HIDDEN_CHARACTERS = /[\u2000-\u200F\u202A-\u202F\u0300-\u036F\uFEFF\u061C\
 /** A name's longest shown form, in characters: Synapse accepts 256, a list line does not need them. */
 export const MAX_NAME_LENGTH = 48;
 
-/** matrix-js-sdk `removeHiddenChars` (without the look-alike folding): how names compare. */
+/** matrix-js-sdk `removeHiddenChars`, look-alike letters folded: how names compare. */
 export function displayNameKey(displayName: string): string {
-  return displayName.normalize("NFD").replace(HIDDEN_CHARACTERS, "");
+  return unhomoglyph(displayName.normalize("NFD").replace(HIDDEN_CHARACTERS, ""));
 }
 
 function removeDirectionOverrideChars(text: string): string {

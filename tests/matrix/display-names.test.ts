@@ -74,6 +74,13 @@ describe("the resolver over the members sync brought", () => {
     expect(stores.roomMembers.get(ROOM, CAMILLE)).toEqual({ membership: "leave", displayName: null });
   });
 
+  it("takes a look-alike name for the same name, as Element does (Cyrillic Ѕ for S)", () => {
+    const { intake, names } = intakeOver();
+    intake.ingest(syncWith(ROOM, [member(SAM1, { membership: "join", displayname: "Sam" }), member(SAM2, { membership: "join", displayname: "\u0405am" })]));
+    expect(names.displayName(ROOM, SAM1)).toBe(`Sam (${SAM1})`);
+    expect(names.displayName(ROOM, SAM2)).toBe(`\u0405am (${SAM2})`);
+  });
+
   it("tells two members of one room with the same name apart, and stops once one leaves or renames", () => {
     const { intake, names } = intakeOver();
     intake.ingest(syncWith(ROOM, [member(SAM1, { membership: "join", displayname: "Sam" }), member(SAM2, { membership: "invite", displayname: "Sam\u200B" })]));
