@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
 import { agendaRoutes, type AgendaSource } from "../src/agenda/feed-routes.ts";
 import { renderFeed } from "../src/agenda/ical-feed.ts";
+import { MAX_OCCURRENCES, occurrencesBetween } from "../src/agenda/occurrences.ts";
 import type { AgendaEvent } from "../src/agenda/model.ts";
 import { HttpServer } from "../src/http/server.ts";
 import { createLogger } from "../src/log.ts";
@@ -174,4 +175,21 @@ async function main(): Promise<void> {
     const sample = count === events.length ? events : benchEvents(count);
     console.log(`  ${String(count).padStart(5)} events ${medianRenderMs(sample, 5).toFixed(1).padStart(8)} ms`);
   }
+
+  // An endless rule asked over a century stops at MAX_OCCURRENCES; baseline: a year of a weekly rule.
+  const [weeklyEvent] = benchEvents(1);
+  if (weeklyEvent === undefined) return;
+  const daily: AgendaEvent = { ...weeklyEvent, rrule: "FREQ=DAILY", exceptions: [] };
+  const medianMs = (work: () => unknown): number => {
+    const samples = Array.from({ length: 5 }, () => {
+      const started = performance.now();
+      work();
+      return performance.now() - started;
+    });
+    return samples.sort((a, b) => a - b)[2] ?? 0;
+  };
+  const century = medianMs(() => occurrencesBetween(daily, NOW, NOW + 100 * 365 * 86_400_000));
+  const year = medianMs(() => occurrencesBetween(weeklyEvent, NOW - 365 * 86_400_000, NOW + 365 * 86_400_000));
+  console.log(`\nEndless daily rule over 100 years (stops at ${MAX_OCCURRENCES}), median of 5: ${century.toFixed(1)} ms (target < 1,000 ms)`);
+  console.log(`  baseline: a weekly rule over two years ${year.toFixed(1)} ms; ratio ${(century / Math.max(year, 0.001)).toFixed(0)}x`);
 }

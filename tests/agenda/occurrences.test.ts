@@ -141,10 +141,8 @@ describe("occurrencesBetween follows the rule", () => {
 
   it("bounds an endless rule by the window and by MAX_OCCURRENCES", () => {
     const coffee = event({ startsAt: at("2026-01-01T08:00"), endsAt: at("2026-01-01T09:00"), rrule: "FREQ=DAILY" });
-    const started = performance.now();
-    const found = occurrencesBetween(coffee, at("2026-01-01"), at("2126-01-01"));
-    expect(found).toHaveLength(MAX_OCCURRENCES);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // How fast: npm run bench:ical ("endless daily rule").
+    expect(occurrencesBetween(coffee, at("2026-01-01"), at("2126-01-01"))).toHaveLength(MAX_OCCURRENCES);
     expect(occurrencesBetween(coffee, at("2026-01-02"), at("2026-01-01"))).toEqual([]);
   });
 
