@@ -1,7 +1,7 @@
 import { plainText, t } from "../../src/i18n/catalog.ts";
+import { commandLine } from "../../src/i18n/command-line.ts";
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
 import { excerpt } from "../../src/render/cut-text.ts";
-import { code } from "../../src/render/markdown.ts";
 import { nestingProblem } from "../../src/render/stored-markdown.ts";
 import { parseRequest } from "../../src/staff-announcements/parse-request.ts";
 import { announcementTargets, unknownTags } from "../../src/staff-announcements/targets.ts";
@@ -29,7 +29,7 @@ export const annonce = defineCommand({
       const tags = excerpt(unknown.map((tag) => `#${tag}`).join(", "));
       const count = unknown.length;
       if (known === "") {
-        const howTo = code(`${prefix}${plainText(language, "announcements.annonce.tagsCommand")}`);
+        const howTo = commandLine(language, "registry.assoTags", prefix, plainText(language, "announcements.annonce.tagExample"));
         return refuse(t(language, "announcements.annonce.unknownTagsNoneYet", { count, tags, howTo }));
       }
       return refuse(t(language, "announcements.annonce.unknownTags", { count, tags, known }));

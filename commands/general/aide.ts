@@ -1,5 +1,5 @@
 import { t } from "../../src/i18n/catalog.ts";
-import { helpCommand } from "../../src/i18n/runtime-messages.ts";
+import { commandLine } from "../../src/i18n/command-line.ts";
 import { defineCommand, refuse, reply } from "../../src/dispatch/command.ts";
 import { allowedIn, findGroup, helpDetail, helpGroup, helpOverview } from "../../src/dispatch/help.ts";
 import { excerpt } from "../../src/render/cut-text.ts";
@@ -20,7 +20,7 @@ export const aide = defineCommand({
     if (found !== undefined) return reply(helpDetail(found, sender.level, language, prefix));
     const suggestion = commands.suggest(command.split(/\s+/u), language);
     const typed = excerpt(command);
-    const help = helpCommand(language, prefix);
+    const help = commandLine(language, "general.aide", prefix);
     return refuse(
       suggestion === undefined
         ? t(language, "general.aide.unknown", { typed, help })

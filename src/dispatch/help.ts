@@ -1,4 +1,5 @@
 import { plainText, t } from "../i18n/catalog.ts";
+import { commandLine } from "../i18n/command-line.ts";
 import { languageCodes, type Language } from "../i18n/language.ts";
 import { messagesFor } from "../i18n/runtime-messages.ts";
 import { code, joinMarkdown, trusted, type Markdown } from "../render/markdown.ts";
@@ -78,8 +79,7 @@ export function helpGroup(registry: CommandRegistry, group: CommandGroup, level:
   const lines = commands.map((command) =>
     t(language, "runtime.help.commandLine", { command: code(prefix + CommandRegistry.nameIn(command, language)), summary: command.texts.summary(language) }),
   );
-  const help = plainText(language, "general.aide.names").split(",")[0]?.trim() ?? "aide";
-  const example = code(`${prefix}${help} <${plainText(language, "runtime.help.commandPlaceholder")}>`);
+  const example = commandLine(language, "general.aide", prefix, `<${plainText(language, "runtime.help.commandPlaceholder")}>`);
   const detail = t(language, "runtime.help.groupDetail", { example });
   return joinMarkdown([trusted(`**${messagesFor(language).groupName(group)}**`), joinMarkdown(lines, "\n"), detail], "\n\n");
 }

@@ -208,7 +208,7 @@ export interface MessageParameters {
   "announcements.annonce.noRoomsWithTags": Record<string, never>;
   "announcements.annonce.notOneMoment": { readonly example: MarkdownPart };
   "announcements.annonce.summary": Record<string, never>;
-  "announcements.annonce.tagsCommand": Record<string, never>;
+  "announcements.annonce.tagExample": Record<string, never>;
   "announcements.annonce.tooDeep": { readonly problem: MarkdownPart };
   "announcements.annonce.tooLong": { readonly length: number; readonly max: number };
   "announcements.annonce.unknownTags": { readonly count: number; readonly tags: MarkdownPart; readonly known: MarkdownPart };
@@ -376,15 +376,12 @@ export interface MessageParameters {
   "general.langue.names": Record<string, never>;
   "general.langue.summary": Record<string, never>;
   "general.minou.contact": { readonly contact: MarkdownPart };
-  "general.minou.dataCommand": Record<string, never>;
   "general.minou.encryption": Record<string, never>;
-  "general.minou.eraseCommand": Record<string, never>;
   "general.minou.freeSoftware": Record<string, never>;
   "general.minou.freeSoftwareWithSource": { readonly url: MarkdownPart };
   "general.minou.identity": { readonly version: MarkdownPart; readonly centre: MarkdownPart; readonly uptime: MarkdownPart };
   "general.minou.names": Record<string, never>;
   "general.minou.privacy": { readonly days: number; readonly privacyCommand: MarkdownPart; readonly dataCommand: MarkdownPart; readonly eraseCommand: MarkdownPart };
-  "general.minou.privacyCommand": Record<string, never>;
   "general.minou.summary": Record<string, never>;
   "onboarding.bienvenueApercu.names": Record<string, never>;
   "onboarding.bienvenueApercu.off": { readonly on: MarkdownPart };
@@ -409,9 +406,6 @@ export interface MessageParameters {
   "onboarding.bienvenueOn.done": Record<string, never>;
   "onboarding.bienvenueOn.names": Record<string, never>;
   "onboarding.bienvenueOn.summary": Record<string, never>;
-  "onboarding.command.agenda": Record<string, never>;
-  "onboarding.command.agendaLink": Record<string, never>;
-  "onboarding.command.docs": Record<string, never>;
   "onboarding.faq.arg.words": Record<string, never>;
   "onboarding.faq.centreNumber": { readonly number: MarkdownPart };
   "onboarding.faq.entry": { readonly number: MarkdownPart; readonly question: MarkdownPart; readonly answer: MarkdownPart };

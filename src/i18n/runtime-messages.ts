@@ -1,6 +1,7 @@
 import type { CommandGroup, PermissionLevel } from "../dispatch/command.ts";
 import { code, type Markdown } from "../render/markdown.ts";
 import { plainText, t } from "./catalog.ts";
+import { commandLine } from "./command-line.ts";
 import type { Language } from "./language.ts";
 
 /** Texts of the runtime itself (dispatcher, notices), from locales/<language>/runtime.json. */
@@ -24,11 +25,6 @@ export interface RuntimeMessages {
   undelivered(wasReply: boolean): Markdown;
 }
 
-/** `!aide` in the language, as a code span, for "tapez !aide". */
-export function helpCommand(language: Language, prefix: string): Markdown {
-  return code(`${prefix}${plainText(language, "general.aide.names").split(",")[0]?.trim() ?? "aide"}`);
-}
-
 export function messagesFor(language: Language): RuntimeMessages {
   return {
     permissionName: (level) => plainText(language, `runtime.permission.${level}`),
@@ -36,7 +32,7 @@ export function messagesFor(language: Language): RuntimeMessages {
     notAllowed: (command, level) => t(language, "runtime.notAllowed", { command, level }),
     unknownCommand: (typed, suggestion, prefix) =>
       suggestion === undefined
-        ? t(language, "runtime.unknownCommand", { command: prefix + typed, help: helpCommand(language, prefix) })
+        ? t(language, "runtime.unknownCommand", { command: prefix + typed, help: commandLine(language, "general.aide", prefix) })
         : t(language, "runtime.unknownCommandSuggestion", { command: prefix + typed, suggestion: prefix + suggestion }),
     missingArgument: (label, usage) => t(language, "runtime.missingArgument", { label, usage: code(usage) }),
     notInteger: (label, given, usage) => t(language, "runtime.notInteger", { label, given, usage: code(usage) }),
@@ -49,7 +45,7 @@ export function messagesFor(language: Language): RuntimeMessages {
     duplicateOption: (key, usage) => t(language, "runtime.duplicateOption", { key, usage: code(usage) }),
     internalError: (reference) => t(language, "runtime.internalError", { reference }),
     floodWarning: (seconds) => t(language, "runtime.floodWarning", { seconds }),
-    editNotRerun: (prefix) => t(language, "runtime.editNotRerun", { help: helpCommand(language, prefix) }),
+    editNotRerun: (prefix) => t(language, "runtime.editNotRerun", { help: commandLine(language, "general.aide", prefix) }),
     undelivered: (wasReply) => t(language, wasReply ? "runtime.undeliveredReply" : "runtime.undelivered"),
   };
 }

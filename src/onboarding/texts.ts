@@ -1,7 +1,7 @@
 import type { CentreService } from "../dispatch/command.ts";
-import { plainText, t, type MessageKey } from "../i18n/catalog.ts";
+import { t } from "../i18n/catalog.ts";
 import { localeOf, type Language } from "../i18n/language.ts";
-import { helpCommand } from "../i18n/runtime-messages.ts";
+import { commandLine, commandName } from "../i18n/command-line.ts";
 import type { RoomRecord } from "../../storage/rooms-store.ts";
 import { trainingCommandName } from "../trainings/texts.ts";
 import { code, escapeMarkdown, joinMarkdown, link, trusted, type Markdown } from "../render/markdown.ts";
@@ -17,19 +17,14 @@ type OnboardingCommand = "faq" | "premiersPas" | "bienvenueApercu" | "bienvenueD
 
 /** "faq ajouter": the first name of a command of this area in the language. */
 export function onboardingCommandName(language: Language, command: OnboardingCommand): string {
-  const key = `onboarding.${command}.names` as const satisfies MessageKey;
-  return plainText(language, key).split(",")[0]?.trim() ?? "";
+  return commandName(language, `onboarding.${command}`);
 }
 
 /** `!faq`: a command of this area in the language, as a code span. */
 export function onboardingCommand(language: Language, prefix: string, command: OnboardingCommand): Markdown {
-  return code(`${prefix}${onboardingCommandName(language, command)}`);
+  return commandLine(language, `onboarding.${command}`, prefix);
 }
 
-/** Another area's command the welcome and the guide point to, named in this area's catalog. */
-function otherCommand(language: Language, prefix: string, command: "agenda" | "agendaLink" | "docs"): Markdown {
-  return code(`${prefix}${plainText(language, `onboarding.command.${command}`)}`);
-}
 
 /** "@a, @b et @c": the pills joined as the language joins a list. */
 function listOf(items: readonly Markdown[], language: Language): Markdown {
@@ -46,9 +41,9 @@ export function welcomeMessage(newcomers: readonly Markdown[], roomName: string 
   const greeting = t(language, "onboarding.welcome.greeting", { newcomers: listOf(newcomers, language) });
   if (customText !== null && !nestsTooDeeply(customText)) return joinMarkdown([greeting, trusted(customText)], "\n\n");
   const commands = {
-    help: helpCommand(language, prefix),
-    agenda: otherCommand(language, prefix, "agenda"),
-    docs: otherCommand(language, prefix, "docs"),
+    help: commandLine(language, "general.aide", prefix),
+    agenda: commandLine(language, "agenda.agenda", prefix),
+    docs: commandLine(language, "documents.docs", prefix),
     trainings: code(`${prefix}${trainingCommandName(language, "formations")}`),
     faq: onboardingCommand(language, prefix, "faq"),
   };
@@ -65,10 +60,10 @@ export function guideMessage(roomName: string | undefined, services: readonly Ce
     t(language, "onboarding.guide.notifications"),
     t(language, "onboarding.guide.replies"),
     t(language, "onboarding.guide.reactions"),
-    t(language, "onboarding.guide.agenda", { agendaLink: otherCommand(language, prefix, "agendaLink") }),
-    t(language, "onboarding.guide.documents", { docs: otherCommand(language, prefix, "docs") }),
+    t(language, "onboarding.guide.agenda", { agendaLink: commandLine(language, "agenda.lien", prefix) }),
+    t(language, "onboarding.guide.documents", { docs: commandLine(language, "documents.docs", prefix) }),
     ...(serviceLines.length === 0 ? [] : [joinMarkdown([t(language, "onboarding.guide.services"), ...serviceLines], "\n")]),
-    t(language, "onboarding.guide.anyTime", { help: helpCommand(language, prefix), guide: onboardingCommand(language, prefix, "premiersPas") }),
+    t(language, "onboarding.guide.anyTime", { help: commandLine(language, "general.aide", prefix), guide: onboardingCommand(language, prefix, "premiersPas") }),
   ];
   return joinMarkdown(sections, "\n\n");
 }

@@ -1,9 +1,10 @@
 import { DateTime } from "luxon";
+import { commandLine, commandName } from "../i18n/command-line.ts";
 import { shortWhen } from "../agenda/format.ts";
 import { zoneLabel } from "../agenda/parse-when.ts";
-import { plainText, t, type MessageKey } from "../i18n/catalog.ts";
+import { plainText, t } from "../i18n/catalog.ts";
 import { localeOf, type Language } from "../i18n/language.ts";
-import { code, joinMarkdown, md, type Markdown } from "../render/markdown.ts";
+import { joinMarkdown, md, type Markdown } from "../render/markdown.ts";
 import type { SessionCounts, TrainingSession } from "./model.ts";
 
 const DAY = 86_400_000;
@@ -13,13 +14,12 @@ type TrainingCommand = "formations" | "inscrire" | "annulerInscription" | "confi
 
 /** "formation inscrire": the first name of a command of this area in the language. */
 export function trainingCommandName(language: Language, command: TrainingCommand): string {
-  const key = `trainings.${command}.names` as const satisfies MessageKey;
-  return plainText(language, key).split(",")[0]?.trim() ?? "";
+  return commandName(language, `trainings.${command}`);
 }
 
 /** `!formation inscrire 5`: a command of this area in the language, as a code span. */
 export function trainingCommand(language: Language, prefix: string, command: TrainingCommand, argument?: number): Markdown {
-  return code(`${prefix}${trainingCommandName(language, command)}${argument === undefined ? "" : ` ${argument}`}`);
+  return commandLine(language, `trainings.${command}`, prefix, argument === undefined ? "" : String(argument));
 }
 
 /** "jeu. 3 déc., 14:00–16:00 (heure de Paris)": for lists, where room is short. */
